@@ -1,0 +1,166 @@
+//! Site settings and topic definitions, read from `config.toml`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+
+/// The default `config.toml` written by `digest init` and used when a root has none.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
+
+/// The whole of `config.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Site title shown in headers and feeds.
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL the site is published at; used only in feeds, sitemap and canonical links.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub ingest: IngestConfig,
+    /// Topics in display order.
+    pub topics: Vec<TopicConfig>,
+}
+
+/// The `[ingest]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngestConfig {
+    /// Folder of raw article files, relative to the root.
+    #[serde(default = "default_seeds")]
+    pub seeds: String,
+    /// Least keyword evidence (weighted matches per 100 words) for a topic to count.
+    #[serde(default = "default_topic_threshold")]
+    pub topic_threshold: f64,
+    /// Least share of a story's topic evidence for a second topic to be listed.
+    #[serde(default = "default_secondary_share")]
+    pub secondary_share: f64,
+    /// Extra furniture patterns (regular expressions matched against a whole trimmed line).
+    #[serde(default)]
+    pub furniture: Vec<FurniturePattern>,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            seeds: default_seeds(),
+            topic_threshold: default_topic_threshold(),
+            secondary_share: default_secondary_share(),
+            furniture: Vec::new(),
+        }
+    }
+}
+
+/// A site-specific furniture rule from `[[ingest.furniture]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurniturePattern {
+    pub rule: String,
+    pub pattern: String,
+}
+
+/// One `[[topics]]` entry: a slug, a display name and a weighted lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicConfig {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Word or phrase -> weight. Matched stemmed and case-folded.
+    pub keywords: BTreeMap<String, f64>,
+}
+
+/// The topic every story falls back to when no configured topic scores high enough.
+pub const OTHER_TOPIC: &str = "other";
+
+fn default_base_url() -> String {
+    "http://localhost/".to_string()
+}
+fn default_language() -> String {
+    "en".to_string()
+}
+fn default_seeds() -> String {
+    "seeds".to_string()
+}
+fn default_topic_threshold() -> f64 {
+    1.5
+}
+fn default_secondary_share() -> f64 {
+    0.3
+}
+
+impl Config {
+    /// Reads `config.toml` under `root`, or the built-in default when the file is absent.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("config.toml");
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULT_CONFIG.to_string(),
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
+        };
+        Config::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses config text; `origin` names the file in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Config> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start].matches('\n').count() + 1)
+                .unwrap_or(1);
+            anyhow::anyhow!(
+                "{origin}:{line}: invalid config: {}",
+                e.message().trim().replace('\n', "; ")
+            )
+        })?;
+        config.validate(origin)?;
+        Ok(config)
+    }
+
+    fn validate(&self, origin: &str) -> Result<()> {
+        let mut seen = std::collections::BTreeSet::new();
+        for topic in &self.topics {
+            if topic.slug == OTHER_TOPIC {
+                bail!("{origin}: topic slug `other` is reserved for stories that match no topic; rename it");
+            }
+            if !topic
+                .slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                || topic.slug.is_empty()
+            {
+                bail!(
+                    "{origin}: topic slug `{}` must be lowercase letters, digits and hyphens",
+                    topic.slug
+                );
+            }
+            if !seen.insert(&topic.slug) {
+                bail!("{origin}: topic `{}` is defined twice", topic.slug);
+            }
+        }
+        Ok(())
+    }
+
+    /// Display name of a topic slug (`other` included).
+    pub fn topic_name(&self, slug: &str) -> String {
+        self.topics
+            .iter()
+            .find(|t| t.slug == slug)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| "Other".to_string())
+    }
+
+    /// Every topic slug a page may use, in display order, `other` last.
+    pub fn topic_slugs(&self) -> Vec<String> {
+        let mut slugs: Vec<String> = self.topics.iter().map(|t| t.slug.clone()).collect();
+        slugs.push(OTHER_TOPIC.to_string());
+        slugs
+    }
+}

@@ -1,0 +1,336 @@
+//! Content pages: `content/<topic>/<slug>.md`, TOML front matter between `+++` lines and a
+//! Markdown body. Ingest writes them; people edit them; load reads them back.
+//!
+//! A generated page carries a hash of its own text. When the text no longer matches the
+//! hash, a person has edited the page, and re-ingesting keeps their edit.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::ingest::extract::{Figure, Quote};
+use crate::ingest::live::Post;
+use crate::ingest::segment::StoryKind;
+use crate::ingest::Story;
+use crate::text;
+
+/// The front matter of a content page: the story's keys (less `removed`) plus bookkeeping.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub title_generated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub date_inferred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub file: String,
+    #[serde(default)]
+    pub lines: Vec<usize>,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default = "default_kind")]
+    pub kind: StoryKind,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    #[serde(default)]
+    pub topic_scores: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub posts: Vec<Post>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+}
+
+fn default_kind() -> StoryKind {
+    StoryKind::Article
+}
+
+/// A content page as read from disk.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to the root, with `/` separators (for messages and reports).
+    pub path: String,
+    pub meta: FrontMatter,
+    pub body: String,
+    /// Whether ingest wrote the page and nobody has edited it since.
+    pub generated_untouched: bool,
+    /// Whether ingest wrote the page (edited or not).
+    pub generated: bool,
+}
+
+const FENCE: &str = "+++";
+
+impl FrontMatter {
+    fn from_story(story: &Story) -> FrontMatter {
+        FrontMatter {
+            title: story.title.clone(),
+            title_generated: story.title_generated,
+            date: story.date.clone(),
+            date_inferred: story.date_inferred,
+            source: story.source.clone(),
+            place: story.place.clone(),
+            file: story.file.clone(),
+            lines: story.lines.to_vec(),
+            slug: story.slug.clone(),
+            kind: story.kind,
+            draft: false,
+            summary: story.summary.clone(),
+            authors: story.authors.clone(),
+            topics: story.topics.clone(),
+            people: story.people.clone(),
+            organisations: story.organisations.clone(),
+            topic_scores: story.topic_scores.clone(),
+            posts: story.posts.clone(),
+            quotes: story.quotes.clone(),
+            figures: story.figures.clone(),
+        }
+    }
+}
+
+/// The text of a generated page for a story, hash included.
+pub fn render_page(story: &Story) -> Result<String> {
+    let front = toml::to_string(&FrontMatter::from_story(story)).with_context(|| {
+        format!(
+            "{}: cannot write front matter for `{}`",
+            story.file, story.title
+        )
+    })?;
+    let unhashed = format!("{front}{FENCE}\n\n{}\n", story.body);
+    let hash = text::fnv1a_hex(&unhashed);
+    Ok(format!(
+        "{FENCE}\ngenerated = true\nhash = \"{hash}\"\n{unhashed}"
+    ))
+}
+
+/// Parses a page's text; `path` names it in errors (with the line of a TOML error).
+pub fn parse_page(path: &str, text: &str) -> Result<Page> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
+    let rest = text.strip_prefix("+++\n").ok_or_else(|| {
+        anyhow!(
+            "{path}:1: a content page must start with a `+++` line opening its TOML front matter"
+        )
+    })?;
+    let end = rest
+        .find("\n+++\n")
+        .map(|i| i + 1)
+        .or_else(|| rest.ends_with("\n+++").then(|| rest.len() - 3))
+        .or_else(|| rest.starts_with("+++\n").then_some(0))
+        .ok_or_else(|| {
+            anyhow!(
+                "{path}: the front matter has no closing `+++` line; add one after the last key"
+            )
+        })?;
+    let mut front = &rest[..end];
+    let body = rest[end..]
+        .strip_prefix("+++")
+        .unwrap_or("")
+        .trim_start_matches('\n');
+
+    // Bookkeeping keys written by ingest on the first two lines.
+    let mut generated = false;
+    let mut stored_hash = None;
+    let mut skipped_lines = 0;
+    for _ in 0..2 {
+        if let Some(after) = front.strip_prefix("generated = true\n") {
+            generated = true;
+            front = after;
+            skipped_lines += 1;
+        } else if let Some(line) = front.lines().next().filter(|l| l.starts_with("hash = \"")) {
+            stored_hash = Some(
+                line.trim_start_matches("hash = \"")
+                    .trim_end_matches('"')
+                    .to_string(),
+            );
+            front = &front[line.len() + 1..];
+            skipped_lines += 1;
+        }
+    }
+    let meta: FrontMatter = toml::from_str(front).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| front[..s.start.min(front.len())].matches('\n').count() + 2 + skipped_lines)
+            .unwrap_or(1);
+        anyhow!(
+            "{path}:{line}: invalid front matter: {}",
+            e.message().trim().replace('\n', "; ")
+        )
+    })?;
+    let unhashed = format!("{front}{FENCE}\n\n{body}");
+    let untouched = stored_hash.is_some_and(|h| h == text::fnv1a_hex(&unhashed));
+    Ok(Page {
+        path: path.to_string(),
+        meta,
+        body: body.to_string(),
+        generated_untouched: generated && untouched,
+        generated,
+    })
+}
+
+/// Where a story's page lives, relative to the content folder.
+pub fn page_path(story: &Story) -> PathBuf {
+    Path::new(&story.topics[0]).join(format!("{}.md", story.slug))
+}
+
+/// What writing stories into content/ did.
+#[derive(Debug, Default)]
+pub struct WriteReport {
+    pub written: usize,
+    pub unchanged: usize,
+    /// Pages a person edited, kept as they are.
+    pub kept_edits: Vec<String>,
+    /// Generated pages of re-ingested files that the new ingest no longer produces.
+    pub pruned: usize,
+}
+
+/// Writes stories into `content_dir`, keeping hand edits. Generated, unedited pages that
+/// came from the same source files but are no longer produced are removed, so a change in
+/// how a file splits leaves no stale page behind.
+pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteReport> {
+    let existing = load_pages(content_dir)?;
+    let mut report = WriteReport::default();
+    let by_path: HashMap<PathBuf, &Page> = existing
+        .iter()
+        .map(|p| (content_dir.join(&p.path), p))
+        .collect();
+    // Stories whose page a person edited (same source file and slug) are not rewritten.
+    let edited: BTreeSet<(String, String)> = existing
+        .iter()
+        .filter(|p| p.generated && !p.generated_untouched)
+        .map(|p| (p.meta.file.clone(), p.meta.slug.clone()))
+        .collect();
+    let mut produced = BTreeSet::new();
+    for story in stories {
+        let path = content_dir.join(page_path(story));
+        produced.insert(path.clone());
+        if edited.contains(&(story.file.clone(), story.slug.clone())) {
+            let page = existing
+                .iter()
+                .find(|p| p.meta.file == story.file && p.meta.slug == story.slug)
+                .expect("edited page exists");
+            crate::warn(&format!(
+                "{}: edited by hand since it was generated; keeping the edit (delete the file to regenerate it)",
+                content_dir.join(&page.path).display()
+            ));
+            report.kept_edits.push(page.path.clone());
+            produced.insert(content_dir.join(&page.path));
+            continue;
+        }
+        if let Some(page) = by_path.get(&path) {
+            if !page.generated {
+                crate::warn(&format!(
+                    "{}: a hand-written page has this name; not overwriting it with the story from {}",
+                    path.display(),
+                    story.file
+                ));
+                continue;
+            }
+        }
+        let text = render_page(story)?;
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
+            report.unchanged += 1;
+            continue;
+        }
+        write_atomically(&path, &text)?;
+        report.written += 1;
+    }
+    let ingested_files: BTreeSet<&str> = stories.iter().map(|s| s.file.as_str()).collect();
+    for page in &existing {
+        let path = content_dir.join(&page.path);
+        if page.generated_untouched
+            && ingested_files.contains(page.meta.file.as_str())
+            && !produced.contains(&path)
+        {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("{}: cannot remove stale page", path.display()))?;
+            report.pruned += 1;
+        }
+    }
+    Ok(report)
+}
+
+/// Writes a file through a temporary sibling and a rename, so it is never half-written.
+pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create folder", parent.display()))?;
+    }
+    let tmp = path.with_extension("md.tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
+
+/// Reads every `.md` page under `content_dir` (sorted by path). A missing folder is empty.
+pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
+    if !content_dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name() {
+        let entry =
+            entry.with_context(|| format!("{}: cannot list the folder", content_dir.display()))?;
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(content_dir)
+            .expect("walkdir stays under its root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let display = content_dir.join(&relative).display().to_string();
+        let text = std::fs::read_to_string(entry.path())
+            .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))?;
+        let mut page = parse_page(&display, &text)?;
+        page.path = relative;
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+/// Checks a page against the configuration: known topics, a usable slug and date.
+pub fn validate(page: &Page, config: &Config, content_dir: &Path) -> Result<()> {
+    let shown = content_dir.join(&page.path).display().to_string();
+    let known = config.topic_slugs();
+    if page.meta.topics.is_empty() {
+        bail!(
+            "{shown}: `topics` is empty; give at least one of: {}",
+            known.join(", ")
+        );
+    }
+    for topic in &page.meta.topics {
+        if !known.contains(topic) {
+            bail!(
+                "{shown}: unknown topic `{topic}`; configured topics are: {}",
+                known.join(", ")
+            );
+        }
+    }
+    if let Some(date) = &page.meta.date {
+        if crate::ingest::extract::find_date(date).as_deref() != Some(date.as_str()) {
+            bail!("{shown}: date `{date}` is not a calendar date; write it as YYYY-MM-DD");
+        }
+    }
+    Ok(())
+}

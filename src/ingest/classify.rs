@@ -1,0 +1,149 @@
+//! Classification: scores a story against each topic's weighted lexicon from config.toml.
+//!
+//! Keywords and phrases are stemmed and case-folded once; a story's score for a topic is
+//! its weighted matches per 100 words. The strongest topic comes first; a second topic is
+//! listed only when it holds a fair share of the evidence, so a passing mention never wins.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::{Config, OTHER_TOPIC};
+use crate::text;
+
+/// A topic's lexicon, stemmed: single stems, and phrases as stem sequences.
+struct Lexicon {
+    slug: String,
+    words: HashMap<String, f64>,
+    phrases: Vec<(Vec<String>, f64)>,
+}
+
+/// The topic classifier built from config.toml.
+pub struct Classifier {
+    lexicons: Vec<Lexicon>,
+    threshold: f64,
+    secondary_share: f64,
+}
+
+/// A story's topics, strongest first, and the score of every configured topic.
+pub struct Classification {
+    pub topics: Vec<String>,
+    pub scores: BTreeMap<String, f64>,
+}
+
+impl Classifier {
+    pub fn new(config: &Config) -> Classifier {
+        let lexicons = config
+            .topics
+            .iter()
+            .map(|topic| {
+                let mut words = HashMap::new();
+                let mut phrases = Vec::new();
+                for (keyword, weight) in &topic.keywords {
+                    let stems = text::stems(keyword);
+                    match stems.len() {
+                        0 => {}
+                        1 => {
+                            words.insert(stems[0].clone(), *weight);
+                        }
+                        _ => phrases.push((stems, *weight)),
+                    }
+                }
+                Lexicon {
+                    slug: topic.slug.clone(),
+                    words,
+                    phrases,
+                }
+            })
+            .collect();
+        Classifier {
+            lexicons,
+            threshold: config.ingest.topic_threshold,
+            secondary_share: config.ingest.secondary_share,
+        }
+    }
+
+    /// Weighted keyword matches per topic, in config order, for a run of stems.
+    /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
+    pub fn evidence(&self, stems: &[String]) -> Vec<f64> {
+        self.lexicons
+            .iter()
+            .map(|lexicon| {
+                let mut score: f64 = stems.iter().filter_map(|s| lexicon.words.get(s)).sum();
+                for (phrase, weight) in &lexicon.phrases {
+                    score += stems
+                        .windows(phrase.len())
+                        .filter(|w| w == &phrase.as_slice())
+                        .count() as f64
+                        * weight;
+                }
+                score
+            })
+            .collect()
+    }
+
+    /// Classifies a text.
+    pub fn classify(&self, text: &str) -> Classification {
+        let stems = text::stems(text);
+        let evidence = self.evidence(&stems);
+        let per_100_words = 100.0 / stems.len().max(40) as f64;
+        let total: f64 = evidence.iter().sum();
+
+        let mut ranked: Vec<(usize, f64)> = evidence.iter().copied().enumerate().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+        let mut topics = Vec::new();
+        for (i, score) in &ranked {
+            let density = score * per_100_words;
+            let share = if total > 0.0 { score / total } else { 0.0 };
+            let is_first = topics.is_empty();
+            if density >= self.threshold && (is_first || share >= self.secondary_share) {
+                topics.push(self.lexicons[*i].slug.clone());
+            }
+        }
+        if topics.is_empty() {
+            topics.push(OTHER_TOPIC.to_string());
+        }
+
+        let scores = self
+            .lexicons
+            .iter()
+            .zip(&evidence)
+            .map(|(lexicon, score)| {
+                let share = if total > 0.0 { score / total } else { 0.0 };
+                (lexicon.slug.clone(), (share * 100.0).round() / 100.0)
+            })
+            .collect();
+        Classification { topics, scores }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classifier() -> Classifier {
+        Classifier::new(&Config::parse(crate::config::DEFAULT_CONFIG, "config.toml").unwrap())
+    }
+
+    #[test]
+    fn a_passing_mention_does_not_win() {
+        let text = "NATO allies agreed to raise defence spending as the war in Ukraine continues. \
+            The defence secretary said the armed forces needed more missiles and ammunition. \
+            Military chiefs welcomed the rise. The government is also tackling illegal migration.";
+        assert_eq!(classifier().classify(text).topics, vec!["defence"]);
+    }
+
+    #[test]
+    fn text_without_topic_words_is_other() {
+        let text =
+            "The central bank held interest rates at 4% as inflation eased and the pound rose.";
+        assert_eq!(classifier().classify(text).topics, vec!["other"]);
+    }
+
+    #[test]
+    fn two_strong_topics_are_both_listed_strongest_first() {
+        let text = "Smugglers advertise small boats crossings on social media and tech platforms. \
+            Migrants and asylum seekers are told of crossings by smugglers. Ofcom said social media platforms must act.";
+        let topics = classifier().classify(text).topics;
+        assert_eq!(topics, vec!["migration", "online-safety"]);
+    }
+}

@@ -1,0 +1,889 @@
+//! Extraction: the facts an editor reads off a story — headline, date, dateline, byline,
+//! quotes with their speakers, key figures, people and organisations, and a summary.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::names;
+use crate::text;
+
+/// A quotation and who said it, when the text says.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+}
+
+/// A key figure (percentage, sum of money, count, target year) and the sentence it is in.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Figure {
+    pub value: String,
+    pub context: String,
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let name = name.trim_end_matches('.');
+    if name.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(name) && (name.len() == 3 || *m == name || name == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid_date(year: i32, month: u32, day: u32) -> Option<String> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2100).contains(&year) && (1..=days_in_month).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The first full calendar date stated in `text` ("3 February 2025", "Monday 3 February
+/// 2025", "Feb 3, 2025", "2025-02-03", "2025-02-03T10:00Z"), as YYYY-MM-DD. Relative words
+/// ("on Sunday") and partial dates ("April 2027") are not dates.
+pub fn find_date(text: &str) -> Option<String> {
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    static DAY_MONTH: OnceLock<Regex> = OnceLock::new();
+    static MONTH_DAY: OnceLock<Regex> = OnceLock::new();
+    let iso = regex(
+        &ISO,
+        r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+    );
+    let day_month = regex(
+        &DAY_MONTH,
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b",
+    );
+    let month_day = regex(
+        &MONTH_DAY,
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    );
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for c in iso.captures_iter(text) {
+        if let Some(d) = valid_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    for c in day_month.captures_iter(text) {
+        let month = month_number(&c[2]);
+        if let Some(d) = month.and_then(|m| valid_date(c[3].parse().ok()?, m, c[1].parse().ok()?)) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    for c in month_day.captures_iter(text) {
+        let month = month_number(&c[1]);
+        if let Some(d) = month.and_then(|m| valid_date(c[3].parse().ok()?, m, c[2].parse().ok()?)) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|(pos, _)| *pos)
+        .map(|(_, d)| d)
+}
+
+/// A date stamp line ("Published: 2025-03-04T09:30:00Z", "Tuesday 14 October 2025 06:12, UK",
+/// "Updated 6:41 PM GMT, March 11, 2025"): its date. Such a line is metadata, not text.
+pub fn timestamp(paragraph: &str) -> Option<String> {
+    const ALLOWED: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "first",
+        "last",
+        "at",
+        "on",
+        "am",
+        "pm",
+        "gmt",
+        "bst",
+        "utc",
+        "cet",
+        "cest",
+        "uk",
+        "et",
+        "edt",
+        "est",
+        "pt",
+        "z",
+    ];
+    if paragraph.split_whitespace().count() > 12 {
+        return None;
+    }
+    let date = find_date(paragraph)?;
+    let only_stamp_words = text::words(paragraph).all(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || ALLOWED.contains(&w.as_str())
+            || month_number(&w).is_some()
+            || ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .iter()
+                .any(|d| w.starts_with(d))
+    });
+    only_stamp_words.then_some(date)
+}
+
+/// A first line of the form " date 2025-06-05 Headline": the date and the headline.
+pub fn dated_headline(line: &str) -> Option<(String, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\s+(.+)$");
+    let c = re.captures(line)?;
+    let date = valid_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some((date, c[4].trim().to_string()))
+}
+
+/// Whether a paragraph reads as a headline: short, capitalised, no closing full stop.
+pub fn is_headline(paragraph: &str) -> bool {
+    let words = paragraph.split_whitespace().count();
+    let first = paragraph.chars().next().unwrap_or(' ');
+    (3..=22).contains(&words)
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !paragraph
+            .trim_end()
+            .ends_with(['.', ':', ';', ',', '"', '”'])
+        && dateline(paragraph).is_none()
+        && byline(paragraph).is_none()
+}
+
+/// A byline ("By Alice Padgett", "By Jo Bloggs and Sam Smith, Political editor"): the
+/// authors' names and an agency named in it, if any.
+pub fn byline(paragraph: &str) -> Option<(Vec<String>, Option<String>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^(?i:by|written by|words by|reporting by)\s+(.+?)\.?$",
+    );
+    if paragraph.split_whitespace().count() > 14 {
+        return None;
+    }
+    let rest = re.captures(paragraph.trim())?.get(1)?.as_str();
+    let mut authors = Vec::new();
+    let mut agency = None;
+    // Roles follow a comma or a pipe; names are joined by "and", "&" or commas.
+    for part in rest
+        .split([',', '|', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+    {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(a) = names::agency(part) {
+            agency = Some(a.to_string());
+        } else if names::is_name_like(part) {
+            authors.push(part.to_string());
+        }
+    }
+    (!authors.is_empty() || agency.is_some()).then_some((authors, agency))
+}
+
+/// A dateline ("BRUSSELS (Reuters) -", "LONDON, March 4 (AP) —"): place and source.
+pub fn dateline(paragraph: &str) -> Option<(Option<String>, Option<String>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^([A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Za-z0-9 .,]{1,40}?)?\s*(?:\(([A-Za-z][A-Za-z .&'-]{0,40})\))?\s*[-–—]+\s+\S",
+    );
+    let c = re.captures(paragraph)?;
+    let place_caps = c[1].trim();
+    // An all-caps opening word of an ordinary sentence is not a dateline.
+    if place_caps.len() < 3
+        || c.get(2).is_none() && !paragraph.contains(" — ") && !paragraph.contains(" - ")
+    {
+        return None;
+    }
+    let place = Some(title_case(place_caps));
+    let source = c.get(2).map(|s| {
+        let s = s.as_str().trim();
+        names::agency(s).unwrap_or(s).to_string()
+    });
+    Some((place, source))
+}
+
+/// Strips a dateline from the start of a paragraph.
+pub fn without_dateline(paragraph: &str) -> &str {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Za-z0-9 .,]{1,40}?)?\s*(?:\([A-Za-z][A-Za-z .&'-]{0,40}\))?\s*[-–—]+\s+",
+    );
+    if dateline(paragraph).is_some() {
+        re.find(paragraph)
+            .map(|m| &paragraph[m.end()..])
+            .unwrap_or(paragraph)
+    } else {
+        paragraph
+    }
+}
+
+fn title_case(caps: &str) -> String {
+    caps.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A wire story's sign-off: "Reporting by ...; Editing by ...".
+pub fn is_sign_off(paragraph: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by\b",
+    );
+    re.is_match(paragraph.trim())
+}
+
+/// A signature line naming the agency a story came from ("— Reuters", "(AP)").
+pub fn signature_source(paragraph: &str) -> Option<String> {
+    let trimmed = paragraph
+        .trim()
+        .trim_start_matches(['-', '–', '—', '(', ' '])
+        .trim_end_matches([')', '.', ' ']);
+    if trimmed.split_whitespace().count() > 4 {
+        return None;
+    }
+    names::agency(trimmed).map(str::to_string)
+}
+
+/// A headline made from a lead sentence: its first clause, at most about 14 words.
+pub fn generate_title(lead: &str) -> String {
+    let lead = without_dateline(lead);
+    let sentence = text::sentences(lead).into_iter().next().unwrap_or(lead);
+    let sentence = sentence.trim_end_matches(['.', '!', '?', '"', '”', ' ']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    const MAX_WORDS: usize = 14;
+    const BREAKS: &[&str] = &[
+        "as",
+        "after",
+        "amid",
+        "while",
+        "because",
+        "which",
+        "who",
+        "where",
+        "when",
+        "despite",
+        "before",
+        "following",
+        "–",
+        "-",
+        "—",
+        "but",
+        "and",
+    ];
+    let mut end = words.len().min(MAX_WORDS);
+    if words.len() > MAX_WORDS {
+        // Cut at the last clause break that leaves at least six words.
+        if let Some(cut) = (6..=MAX_WORDS).rev().find(|&i| {
+            BREAKS.contains(&words[i].to_lowercase().as_str()) || words[i - 1].ends_with(',')
+        }) {
+            end = cut;
+        }
+    }
+    let mut title = words[..end].join(" ");
+    title = title.trim_end_matches([',', ';', ':', ' ']).to_string();
+    // Do not end on a word that leaves the headline hanging.
+    const DANGLING: &[&str] = &[
+        "the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "by", "at", "its", "his",
+        "her", "their",
+    ];
+    while let Some((head, last)) = title.rsplit_once(' ') {
+        if DANGLING.contains(&last.to_lowercase().as_str()) {
+            title = head.to_string();
+        } else {
+            break;
+        }
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Untitled story".to_string(),
+    }
+}
+
+/// An extractive summary: the lead's first sentences, up to three and about 60 words.
+pub fn summary(paragraphs: &[String]) -> String {
+    let mut picked: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for paragraph in paragraphs.iter().take(4) {
+        for sentence in text::sentences(without_dateline(paragraph)) {
+            let n = text::word_count(sentence);
+            if !picked.is_empty() && (words + n > 60 || picked.len() >= 3) {
+                return picked.join(" ");
+            }
+            picked.push(sentence);
+            words += n;
+            if words >= 35 {
+                return picked.join(" ");
+            }
+        }
+    }
+    picked.join(" ")
+}
+
+/// Key figures with the sentence they stand in, in reading order, at most `limit`.
+pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?ix)
+        [£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
+        | \b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)
+        | \b\d{1,3}(?:,\d{3})+\b(?:\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|posts|sites|homes|applications|complaints|cases|deaths|signatures|missiles|drones|personnel)\b)?
+        | \b\d+(?:\.\d+)?\s(?:million|billion|thousand)\b(?:\s[a-z]+)?
+        | \b\d{2,}\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|investigations|companies|sites|countries|nations|members|arrests|deaths|boats)\b",
+    );
+    static TARGET: OnceLock<Regex> = OnceLock::new();
+    let target = regex(&TARGET, r"(?i)\b(?:by|from|until|before)\s+(20\d{2})\b");
+    static TARGET_WORDS: OnceLock<Regex> = OnceLock::new();
+    let target_words = regex(
+        &TARGET_WORDS,
+        r"(?i)\b(target|goal|pledge|pledged|commit|committed|ambition|aim|plans?|promise|promised|deadline|rise|increase)\b",
+    );
+    let mut out: Vec<Figure> = Vec::new();
+    for paragraph in paragraphs {
+        for sentence in text::sentences(paragraph) {
+            let context = clip_words(sentence, 45);
+            let mut values: Vec<(usize, String)> = re
+                .find_iter(sentence)
+                .map(|m| (m.start(), m.as_str().trim().to_string()))
+                .collect();
+            if target_words.is_match(sentence) {
+                values.extend(
+                    target
+                        .captures_iter(sentence)
+                        .filter_map(|c| c.get(0).map(|m| (m.start(), m.as_str().to_string()))),
+                );
+            }
+            values.sort();
+            for (_, value) in values {
+                if out.iter().any(|f| f.value == value && f.context == context) {
+                    continue;
+                }
+                out.push(Figure {
+                    value,
+                    context: context.clone(),
+                });
+                if out.len() >= limit {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn clip_words(sentence: &str, max: usize) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= max {
+        sentence.trim().to_string()
+    } else {
+        format!("{}…", words[..max].join(" "))
+    }
+}
+
+/// People and organisations named in a story, each person under one canonical full name.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// Canonical person names, most mentioned first.
+    pub people: Vec<String>,
+    pub organisations: Vec<String>,
+    /// Short forms seen ("Starmer", "Sir Keir", "Mr Rutte") -> canonical full name.
+    aliases: HashMap<String, String>,
+    /// Canonical people in order of each mention, with the byte offset in the joined text.
+    mentions: Vec<(usize, usize, String)>,
+}
+
+impl Entities {
+    /// Finds and merges the names in a story's paragraphs.
+    pub fn find(paragraphs: &[String]) -> Entities {
+        let mut full: BTreeMap<String, usize> = BTreeMap::new();
+        let mut orgs: BTreeMap<String, usize> = BTreeMap::new();
+        let mut short: Vec<(usize, String, bool)> = Vec::new();
+        let mut raw_mentions: Vec<(usize, usize, String)> = Vec::new();
+        let mut offset = 0;
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            for mention in names::capitalised_runs(paragraph) {
+                if mention.tokens.len() > 1 {
+                    for org in names::known_organisations(&mention) {
+                        *orgs.entry(org).or_default() += 1;
+                    }
+                }
+                match names::classify(&mention) {
+                    names::Mention::Person(name) => {
+                        *full.entry(name.clone()).or_default() += 1;
+                        raw_mentions.push((p, offset + mention.start, name));
+                    }
+                    names::Mention::ShortName { name, first_name } => {
+                        short.push((offset + mention.start, name.clone(), first_name));
+                        raw_mentions.push((p, offset + mention.start, name));
+                    }
+                    names::Mention::Organisation(name) => *orgs.entry(name).or_default() += 1,
+                    names::Mention::Other => {}
+                }
+            }
+            offset += paragraph.len() + 1;
+        }
+        // Merge full names that extend one another ("Keir Starmer" inside "Sir Keir Starmer" is
+        // already stripped of titles; "Starmer" alone resolves below).
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        for name in full.keys() {
+            aliases.insert(name.clone(), name.clone());
+            let parts: Vec<&str> = name.split(' ').collect();
+            if let Some(last) = parts.last() {
+                resolve_alias(&mut aliases, &full, last, |n| {
+                    n.ends_with(&format!(" {last}"))
+                });
+            }
+            if let Some(first) = parts.first() {
+                let key = format!("\u{1}first {first}");
+                resolve_alias(&mut aliases, &full, &key, |n| {
+                    n.starts_with(&format!("{first} "))
+                });
+            }
+        }
+        let mut counts = full.clone();
+        for (_, name, first_name) in &short {
+            let key = if *first_name {
+                format!("\u{1}first {name}")
+            } else {
+                name.clone()
+            };
+            if let Some(canonical) = aliases.get(&key) {
+                *counts.entry(canonical.clone()).or_default() += 1;
+            }
+        }
+        let mentions = raw_mentions
+            .into_iter()
+            .filter_map(|(p, at, name)| {
+                aliases
+                    .get(&name)
+                    .or_else(|| aliases.get(&format!("\u{1}first {name}")))
+                    .map(|c| (p, at, c.clone()))
+            })
+            .collect();
+        let mut people: Vec<(String, usize)> = counts.into_iter().collect();
+        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut organisations: Vec<(String, usize)> = orgs.into_iter().collect();
+        organisations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Entities {
+            people: people.into_iter().map(|(n, _)| n).collect(),
+            organisations: organisations.into_iter().map(|(n, _)| n).collect(),
+            aliases,
+            mentions,
+        }
+    }
+
+    /// The canonical name for a speaker as written ("Sir Keir", "Starmer", "Mr Rutte").
+    pub fn canonical(&self, written: &str) -> Option<String> {
+        let stripped = names::strip_titles(written);
+        if let Some(c) = self.aliases.get(&stripped) {
+            return Some(c.clone());
+        }
+        let first = format!("\u{1}first {stripped}");
+        self.aliases.get(&first).cloned()
+    }
+
+    /// The person mentioned last before byte `at` of the joined paragraphs.
+    fn last_person_before(&self, at: usize) -> Option<String> {
+        self.mentions
+            .iter()
+            .filter(|(_, pos, _)| *pos < at)
+            .max_by_key(|(_, pos, _)| *pos)
+            .map(|(_, _, name)| name.clone())
+    }
+}
+
+/// Points a short form at the one full name it can stand for; ambiguous forms point nowhere.
+fn resolve_alias(
+    aliases: &mut HashMap<String, String>,
+    full: &BTreeMap<String, usize>,
+    key: &str,
+    matches: impl Fn(&str) -> bool,
+) {
+    if aliases.contains_key(key) {
+        return;
+    }
+    let candidates: Vec<&String> = full.keys().filter(|n| matches(n)).collect();
+    if candidates.len() == 1 {
+        aliases.insert(key.to_string(), candidates[0].clone());
+    }
+}
+
+/// Verbs that attribute speech.
+const SPEECH_VERBS: &str = r"said|says|added|adds|adding|told|tells|warned|warns|warning|insisted|insists|argued|argues|explained|posted|wrote|writes|stated|declared|claimed|claims|asked|replied|continued|noted|acknowledged|admitted|urged|urges|stressed|conceded|announced|suggested";
+
+/// Quotations with their speakers. Handles curly and straight quotes, "X said" before or
+/// after the quote, a lead-in paragraph ending in a colon, pronouns, and quotes that run
+/// over several paragraphs (each opening with a quote mark, only the last closing).
+pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut offset = 0;
+    let mut open: Option<(String, Option<String>)> = None;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let spans = quote_spans(paragraph);
+        for span in &spans {
+            let inner = paragraph[span.start..span.end].trim();
+            let inner = inner.trim_end_matches([',', ' ']);
+            if let Some((mut text, speaker)) = open.take() {
+                // Continuation of a multi-paragraph quote.
+                if span.start <= 3 {
+                    text.push(' ');
+                    text.push_str(inner);
+                    if span.closed {
+                        let speaker = speaker.or_else(|| {
+                            attribute(
+                                paragraph,
+                                span,
+                                entities,
+                                offset,
+                                paragraphs.get(p.wrapping_sub(1)),
+                            )
+                        });
+                        push_quote(&mut out, text, speaker);
+                    } else {
+                        open = Some((text, speaker));
+                    }
+                    continue;
+                }
+                push_quote(&mut out, text, speaker);
+            }
+            if text::word_count(inner) < 4 {
+                continue; // scare quotes and titles, not speech
+            }
+            let previous = if p > 0 { paragraphs.get(p - 1) } else { None };
+            let speaker = attribute(paragraph, span, entities, offset, previous);
+            if span.closed {
+                push_quote(&mut out, inner.to_string(), speaker);
+            } else {
+                open = Some((inner.to_string(), speaker));
+            }
+        }
+        // An unclosed quote continues only into a paragraph that opens with a quote mark.
+        if let Some((text, speaker)) = open.take() {
+            let next_opens = paragraphs
+                .get(p + 1)
+                .is_some_and(|n| n.trim_start().starts_with(['“', '"']));
+            if next_opens {
+                open = Some((text, speaker));
+            } else {
+                push_quote(&mut out, text, speaker);
+            }
+        }
+        offset += paragraph.len() + 1;
+    }
+    if let Some((text, speaker)) = open {
+        push_quote(&mut out, text, speaker);
+    }
+    out
+}
+
+fn push_quote(out: &mut Vec<Quote>, text: String, speaker: Option<String>) {
+    let text = text.trim().trim_end_matches([',', ' ']).to_string();
+    if text::word_count(&text) >= 4 && !out.iter().any(|q| q.text == text) {
+        out.push(Quote { text, speaker });
+    }
+}
+
+/// A quoted stretch of a paragraph: byte range of the words inside the marks.
+struct QuoteSpan {
+    start: usize,
+    end: usize,
+    /// Where the text after the closing mark starts.
+    after: usize,
+    closed: bool,
+}
+
+fn quote_spans(paragraph: &str) -> Vec<QuoteSpan> {
+    let mut spans = Vec::new();
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let close = match c {
+            '“' => '”',
+            '"' => {
+                // A straight quote opens at the start or after a space or bracket.
+                let before = paragraph[..i].chars().last();
+                if before
+                    .is_some_and(|b| !(b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–')))
+                {
+                    continue;
+                }
+                '"'
+            }
+            _ => continue,
+        };
+        let start = i + c.len_utf8();
+        match paragraph[start..].find(close) {
+            Some(rel) => {
+                let end = start + rel;
+                spans.push(QuoteSpan {
+                    start,
+                    end,
+                    after: end + close.len_utf8(),
+                    closed: true,
+                });
+                while chars
+                    .peek()
+                    .is_some_and(|(j, _)| *j < end + close.len_utf8())
+                {
+                    chars.next();
+                }
+            }
+            None => {
+                spans.push(QuoteSpan {
+                    start,
+                    end: paragraph.len(),
+                    after: paragraph.len(),
+                    closed: false,
+                });
+                break;
+            }
+        }
+    }
+    spans
+}
+
+/// Finds who said the quote at `span`: after it ("..., Starmer said"), before it in the same
+/// sentence ("Starmer said: ..."), or in a lead-in paragraph ending with a colon.
+fn attribute(
+    paragraph: &str,
+    span: &QuoteSpan,
+    entities: &Entities,
+    offset: usize,
+    previous: Option<&String>,
+) -> Option<String> {
+    static AFTER_VERB_NAME: OnceLock<Regex> = OnceLock::new();
+    static AFTER_NAME_VERB: OnceLock<Regex> = OnceLock::new();
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let after_verb_name = regex(
+        &AFTER_VERB_NAME,
+        &format!(r"^[\s,.!?]*(?:{SPEECH_VERBS})\s+((?:[A-Z][\w’'\-]*\.?\s?){{1,5}})"),
+    );
+    let after_name_verb = regex(
+        &AFTER_NAME_VERB,
+        &format!(
+            r"^[\s,.!?]*((?:[Tt]he |[Aa] |[Aa]n )?[\w’'\- ]{{1,60}}?)\s+(?:has |had |have |also |later |then )?(?:{SPEECH_VERBS})\b"
+        ),
+    );
+    let before = regex(
+        &BEFORE,
+        &format!(
+            r"(?:^|[.!?]\s+|,\s+)([^.!?]{{0,120}}?)\s+(?:{SPEECH_VERBS}|is expected to say|will say|was quoted as saying|according to)\b([^.!?“”]{{0,80}})$"
+        ),
+    );
+
+    let after = &paragraph[span.after.min(paragraph.len())..];
+    let after_sentence = after.split(['.', '!', '?']).next().unwrap_or("");
+    if let Some(c) = after_verb_name.captures(after) {
+        return resolve_speaker(c[1].trim(), entities, offset + span.start);
+    }
+    if let Some(c) = after_name_verb.captures(after_sentence) {
+        return resolve_speaker(c[1].trim(), entities, offset + span.start);
+    }
+    let head = paragraph[..span.start].trim_end_matches(['“', '"', ' ']);
+    let head = head.trim_end_matches([':', ',', ' ']);
+    if let Some(c) = before.captures(head) {
+        if let Some(s) = resolve_speaker(subject_of(&c[1]), entities, offset + span.start) {
+            return Some(s);
+        }
+    }
+    if span.start <= 3 {
+        if let Some(prev) = previous {
+            let prev = prev.trim();
+            if prev.ends_with(':') {
+                let head = prev.trim_end_matches(':');
+                if let Some(c) = before.captures(head) {
+                    return resolve_speaker(subject_of(&c[1]), entities, offset.saturating_sub(1));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The grammatical subject at the start of a clause, roughly: text up to the first verb-ish
+/// word or clause mark.
+fn subject_of(clause: &str) -> &str {
+    let clause = clause.trim();
+    let cut = clause
+        .find(" who ")
+        .or_else(|| clause.find(" – "))
+        .or_else(|| clause.find(" - "))
+        .unwrap_or(clause.len());
+    let clause = &clause[..cut];
+    // "Earlier this week, Mr Rutte" -> the part after the last comma holds the subject.
+    clause.rsplit(", ").next().unwrap_or(clause).trim()
+}
+
+/// Turns a written speaker into a name: pronouns to the last person mentioned, short forms
+/// to the canonical full name, descriptive speakers ("a government spokesperson") kept.
+fn resolve_speaker(written: &str, entities: &Entities, at: usize) -> Option<String> {
+    let written = written.trim().trim_end_matches(['.', ',']);
+    let lower = written.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she") {
+        return entities.last_person_before(at);
+    }
+    if matches!(
+        lower.as_str(),
+        "it" | "they" | "we" | "i" | "you" | "this" | "that" | "which" | "who"
+    ) {
+        return None;
+    }
+    if let Some(c) = entities.canonical(written) {
+        return Some(c);
+    }
+    let words = written.split_whitespace().count();
+    if words == 0 || words > 7 {
+        return None;
+    }
+    let first = written.chars().next()?;
+    if first.is_lowercase()
+        && !lower.starts_with("the ")
+        && !lower.starts_with("a ")
+        && !lower.starts_with("an ")
+    {
+        return None;
+    }
+    let stripped = names::strip_titles(written);
+    let stripped = stripped.trim_end_matches(['’', '\'']);
+    let mut chars = stripped.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect::<String>())
+        .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &[&str]) -> Vec<String> {
+        text.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn dates_in_many_forms() {
+        assert_eq!(
+            find_date("On Monday 3 February 2025, leaders met").as_deref(),
+            Some("2025-02-03")
+        );
+        assert_eq!(
+            find_date("WASHINGTON, Feb 3, 2025 (AP) —").as_deref(),
+            Some("2025-02-03")
+        );
+        assert_eq!(
+            find_date("Published: 2025-03-04T09:30:00Z").as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            find_date("on the 21st of March 2024 it rained").as_deref(),
+            Some("2024-03-21")
+        );
+        assert_eq!(find_date("On Sunday the minister spoke"), None);
+        assert_eq!(find_date("spend 2.5% from April 2027"), None);
+        assert_eq!(find_date("31 February 2025"), None);
+    }
+
+    #[test]
+    fn dateline_gives_place_and_agency() {
+        let (place, source) = dateline("BRUSSELS (Reuters) - On Monday leaders met.").unwrap();
+        assert_eq!(place.as_deref(), Some("Brussels"));
+        assert_eq!(source.as_deref(), Some("Reuters"));
+        let (place, source) = dateline("NEW YORK, March 4 (AP) — Stocks fell.").unwrap();
+        assert_eq!(place.as_deref(), Some("New York"));
+        assert_eq!(source.as_deref(), Some("Associated Press"));
+        assert!(dateline("NATO allies met on Monday to discuss spending.").is_none());
+    }
+
+    #[test]
+    fn byline_names_and_roles() {
+        let (authors, agency) = byline("By Jo Bloggs and Sam Smith, political editor").unwrap();
+        assert_eq!(authors, vec!["Jo Bloggs", "Sam Smith"]);
+        assert_eq!(agency, None);
+        assert!(byline("By the end of the year, prices had doubled again.").is_none());
+    }
+
+    #[test]
+    fn generated_title_cuts_at_a_clause() {
+        assert_eq!(
+            generate_title("Sir Keir Starmer will urge European countries to commit more in defence spending as he heads to Brussels for security talks."),
+            "Sir Keir Starmer will urge European countries to commit more in defence spending"
+        );
+    }
+
+    #[test]
+    fn quotes_are_attributed_after_before_and_across_paragraphs() {
+        let p = paras(&[
+            "Prime Minister Jane Holloway spoke in Leeds.",
+            "“We will not back down on this,” Holloway said.",
+            "Home Secretary Tom Brennan said: “The plan starts in May and it will work.”",
+            "He added: “Nobody should doubt us on this point.",
+            "“We are ready.”",
+        ]);
+        let e = Entities::find(&p);
+        let q = quotes(&p, &e);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Holloway"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Tom Brennan"));
+        assert_eq!(
+            q[2].text,
+            "Nobody should doubt us on this point. We are ready."
+        );
+        assert_eq!(q[2].speaker.as_deref(), Some("Tom Brennan"));
+    }
+
+    #[test]
+    fn people_merge_short_forms() {
+        let p = paras(&[
+            "Sir Keir Starmer met Nato Secretary General Mark Rutte in Brussels.",
+            "Mr Rutte said Starmer was right. Sir Keir agreed.",
+        ]);
+        let e = Entities::find(&p);
+        assert_eq!(e.people, vec!["Keir Starmer", "Mark Rutte"]);
+        assert_eq!(e.canonical("Sir Keir").as_deref(), Some("Keir Starmer"));
+        assert!(e.organisations.contains(&"NATO".to_string()));
+    }
+
+    #[test]
+    fn figures_with_context() {
+        let f = figures(&paras(&["Spending will rise to 2.5% of GDP by 2027, costing £1.6bn. More than 25,000 people crossed."]), 10);
+        let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, vec!["2.5%", "by 2027", "£1.6bn", "25,000 people"]);
+    }
+}

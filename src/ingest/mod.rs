@@ -1,0 +1,412 @@
+//! Ingest: raw scraped article files -> structured stories.
+//!
+//! Each file is read and normalised, cleaned of furniture (`clean`), split into stories
+//! (`segment`, `live`), and each story's facts are extracted (`extract`, `names`) and its
+//! topics scored (`classify`). Files are processed in parallel; the result is in file order.
+
+pub mod classify;
+pub mod clean;
+pub mod extract;
+pub mod live;
+pub mod names;
+pub mod segment;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::text;
+use classify::Classifier;
+use clean::{Cleaner, Line, Removed};
+use extract::{Entities, Figure, Quote};
+use live::Post;
+use segment::{Segment, StoryKind};
+
+/// Most key figures kept per story.
+const MAX_FIGURES: usize = 12;
+/// Longest slug, in bytes.
+const MAX_SLUG_LEN: usize = 64;
+
+/// One story, as `ingest --json` prints it and content pages store it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Story {
+    pub file: String,
+    pub lines: [usize; 2],
+    pub slug: String,
+    pub title: String,
+    pub title_generated: bool,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub source: Option<String>,
+    pub place: Option<String>,
+    pub authors: Vec<String>,
+    pub topics: Vec<String>,
+    pub topic_scores: BTreeMap<String, f64>,
+    pub kind: StoryKind,
+    pub posts: Vec<Post>,
+    pub summary: String,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+    pub people: Vec<String>,
+    pub organisations: Vec<String>,
+    pub removed: Vec<Removed>,
+    /// The cleaned story text as Markdown.
+    #[serde(skip)]
+    pub body: String,
+}
+
+/// What ingest needs, built once per run.
+pub struct Ingester {
+    cleaner: Cleaner,
+    classifier: Classifier,
+}
+
+impl Ingester {
+    pub fn new(config: &Config) -> Result<Ingester> {
+        Ok(Ingester {
+            cleaner: Cleaner::new(&config.ingest)?,
+            classifier: Classifier::new(config),
+        })
+    }
+
+    /// Ingests files in parallel; `label` turns a path into the `file` shown in output.
+    /// Any unreadable, empty or non-UTF-8 file fails the whole run before anything is written.
+    pub fn ingest_files(
+        &self,
+        files: &[PathBuf],
+        label: impl Fn(&Path) -> String + Sync,
+    ) -> Result<Vec<Story>> {
+        let per_file: Vec<Result<Vec<Story>>> = files
+            .par_iter()
+            .map(|path| {
+                let text = read_article(path)?;
+                Ok(self.ingest_text(&label(path), &text))
+            })
+            .collect();
+        let mut stories = Vec::new();
+        for result in per_file {
+            stories.extend(result?);
+        }
+        assign_unique_slugs(&mut stories);
+        Ok(stories)
+    }
+
+    /// Ingests one file's text.
+    pub fn ingest_text(&self, file: &str, text: &str) -> Vec<Story> {
+        let lines = self.cleaner.clean(text);
+        let segments = segment::segment(&lines, &self.classifier);
+        let mut removed: Vec<Removed> = clean::removed(&lines).collect();
+        let mut stories = Vec::with_capacity(segments.len());
+        for (n, seg) in segments.iter().enumerate() {
+            let first = lines[seg.paragraphs[0]].number;
+            let last = lines[*seg.paragraphs.last().expect("segments are not empty")].number;
+            // Furniture up to the end of this story belongs to it (captions precede text);
+            // what trails the last story belongs to the last.
+            let is_last = n + 1 == segments.len();
+            let (mine, rest): (Vec<Removed>, Vec<Removed>) =
+                removed.into_iter().partition(|r| is_last || r.line <= last);
+            removed = rest;
+            stories.push(self.build_story(file, &lines, seg, [first, last], mine));
+        }
+        stories
+    }
+
+    fn build_story(
+        &self,
+        file: &str,
+        lines: &[Line],
+        seg: &Segment,
+        span: [usize; 2],
+        removed: Vec<Removed>,
+    ) -> Story {
+        let mut story = Story {
+            file: file.to_string(),
+            lines: span,
+            slug: String::new(),
+            title: String::new(),
+            title_generated: false,
+            date: None,
+            date_inferred: false,
+            source: None,
+            place: None,
+            authors: Vec::new(),
+            topics: Vec::new(),
+            topic_scores: BTreeMap::new(),
+            kind: seg.kind,
+            posts: Vec::new(),
+            summary: String::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            people: Vec::new(),
+            organisations: Vec::new(),
+            removed,
+            body: String::new(),
+        };
+        let text_lines: Vec<&Line> = seg.paragraphs.iter().map(|&i| &lines[i]).collect();
+        let paragraphs = match seg.kind {
+            StoryKind::Live => read_live(&mut story, &text_lines),
+            StoryKind::Article => read_article_text(&mut story, &text_lines),
+        };
+        let full_text = paragraphs.join("\n");
+        if story.date.is_none() {
+            // The date stated near the top (dateline, first paragraphs), never one from
+            // deep in the story.
+            let head: Vec<&str> = paragraphs.iter().take(3).map(String::as_str).collect();
+            story.date = extract::find_date(&head.join("\n"));
+        }
+        if story.source.is_none() {
+            story.source = paragraphs
+                .iter()
+                .rev()
+                .take(2)
+                .find_map(|p| extract::signature_source(p));
+        }
+        let entities = Entities::find(&paragraphs);
+        story.quotes = extract::quotes(&paragraphs, &entities);
+        story.figures = extract::figures(&paragraphs, MAX_FIGURES);
+        story.people = entities.people.clone();
+        story.organisations = entities.organisations.clone();
+        let classification = self
+            .classifier
+            .classify(&format!("{}\n{}", story.title, full_text));
+        story.topics = classification.topics;
+        story.topic_scores = classification.scores;
+        if story.summary.is_empty() {
+            story.summary = extract::summary(&paragraphs);
+        }
+        if story.title.is_empty() {
+            let lead = paragraphs.first().map(String::as_str).unwrap_or("");
+            story.title = extract::generate_title(lead);
+            story.title_generated = true;
+        }
+        story
+    }
+}
+
+/// Reads an article's metadata lines (headline, byline, dateline) and returns its paragraphs.
+fn read_article_text(story: &mut Story, lines: &[&Line]) -> Vec<String> {
+    let mut paragraphs: Vec<String> = lines.iter().map(|l| l.trimmed().to_string()).collect();
+    let mut consumed = 0;
+    if let Some((date, title)) = paragraphs.first().and_then(|p| extract::dated_headline(p)) {
+        story.date = Some(date);
+        story.title = title;
+        consumed = 1;
+    } else if paragraphs.len() > 1 && extract::is_headline(&paragraphs[0]) {
+        story.title = paragraphs[0].clone();
+        consumed = 1;
+    }
+    // The headline is sometimes repeated on the next line.
+    if consumed == 1 && paragraphs.get(1).is_some_and(|p| *p == story.title) {
+        consumed = 2;
+    }
+    let mut body = Vec::new();
+    for (i, paragraph) in paragraphs.drain(consumed..).enumerate() {
+        if i < 4 && story.authors.is_empty() {
+            if let Some((authors, agency)) = extract::byline(&paragraph) {
+                story.authors = authors;
+                story.source = story.source.take().or(agency);
+                continue;
+            }
+        }
+        if i < 4 {
+            if let Some(date) = extract::timestamp(&paragraph) {
+                story.date = story.date.take().or(Some(date));
+                continue;
+            }
+        }
+        if body.len() < 2 && story.place.is_none() {
+            if let Some((place, source)) = extract::dateline(&paragraph) {
+                story.place = place;
+                story.source = story.source.take().or(source);
+            }
+        }
+        body.push(paragraph);
+    }
+    story.body = body
+        .iter()
+        .map(|p| escape_markdown(p))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    body
+}
+
+/// Reads a live page into posts; returns all of its paragraphs for extraction.
+fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
+    let page = live::read(lines);
+    let mut paragraphs: Vec<String> = page.summary.clone();
+    let mut body = String::new();
+    if !page.summary.is_empty() {
+        body.push_str("## Summary\n\n");
+        for item in &page.summary {
+            body.push_str(&format!("- {}\n", escape_markdown(item)));
+        }
+        body.push('\n');
+    }
+    for post in &page.posts {
+        let label = post
+            .label
+            .as_deref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        body.push_str(&format!(
+            "## {} {}{}\n\n",
+            post.time,
+            escape_markdown(&label),
+            escape_markdown(&post.title)
+        ));
+        if let Some(author) = &post.author {
+            let role = post
+                .role
+                .as_deref()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default();
+            body.push_str(&format!(
+                "*{}{}*\n\n",
+                escape_markdown(author),
+                escape_markdown(&role)
+            ));
+        }
+        for paragraph in &post.paragraphs {
+            match paragraph.strip_prefix('•') {
+                Some(item) => body.push_str(&format!("- {}\n", escape_markdown(item.trim()))),
+                None => body.push_str(&format!("{}\n\n", escape_markdown(paragraph))),
+            }
+        }
+        body.push('\n');
+        paragraphs.extend(
+            post.paragraphs
+                .iter()
+                .map(|p| p.trim_start_matches('•').trim().to_string()),
+        );
+    }
+    story.summary = page
+        .summary
+        .iter()
+        .take(2)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    story.date = page.date.clone();
+    if let Some(headline) = &page.headline {
+        story.title = headline.clone();
+    } else if let Some(first) = page.summary.first().or(page.posts.last().map(|p| &p.title)) {
+        story.title = extract::generate_title(first);
+        story.title_generated = true;
+    }
+    story.body = body.trim_end().to_string();
+    story.posts = page.posts;
+    paragraphs
+}
+
+/// Escapes text so Markdown shows it as written: no emphasis, links, headings, lists or HTML.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A leading "1." or "-" or "+" would start a list.
+    let trimmed = out.trim_start();
+    if let Some(pos) = trimmed.find(['.', ')']) {
+        if pos > 0 && trimmed[..pos].chars().all(|c| c.is_ascii_digit()) {
+            let offset = out.len() - trimmed.len() + pos;
+            out.insert(offset, '\\');
+        }
+    }
+    if out.trim_start().starts_with(['-', '+', '=']) {
+        let offset = out.len() - out.trim_start().len();
+        out.insert(offset, '\\');
+    }
+    out
+}
+
+/// Reads an article file as UTF-8 text with `\n` line ends and no BOM. An unreadable,
+/// non-UTF-8 or empty file is an error naming it and saying what to do.
+pub fn read_article(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| {
+        format!(
+            "{}: cannot read the file; check that it exists and is readable",
+            path.display()
+        )
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            bail!(
+                "{}:{line}: not valid UTF-8 (byte offset {offset}); save the file as UTF-8 and run again",
+                path.display()
+            );
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.trim().is_empty() {
+        bail!(
+            "{}: the file is empty; add the article text or remove the file",
+            path.display()
+        );
+    }
+    Ok(text)
+}
+
+/// The article files to ingest: `.txt` files under each path (a file or a folder), sorted.
+pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            bail!("{}: no such file or folder; check the path", path.display());
+        }
+        for entry in walkdir::WalkDir::new(path)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry =
+                entry.with_context(|| format!("{}: cannot list the folder", path.display()))?;
+            let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
+            if entry.file_type().is_file() && is_txt {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Gives every story a slug from its title, unique across the run in file order.
+fn assign_unique_slugs(stories: &mut [Story]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for story in stories.iter_mut() {
+        let base = text::slugify(&story.title, MAX_SLUG_LEN);
+        let count = used.entry(base.clone()).or_insert(0);
+        *count += 1;
+        story.slug = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+    }
+    // A numbered slug may collide with a title that slugifies to the same text.
+    let mut seen = std::collections::HashSet::new();
+    for story in stories.iter_mut() {
+        while !seen.insert(story.slug.clone()) {
+            story.slug.push_str("-x");
+        }
+    }
+}

@@ -1,0 +1,766 @@
+//! Names: finds runs of capitalised words and tells people from organisations, places and
+//! sentence openers, using titles ("Sir", "Prime Minister"), organisation words ("Agency",
+//! "Council"), acronyms and a list of common given names from many languages.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A run of capitalised words in a paragraph.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// Byte offset in the paragraph.
+    pub start: usize,
+    pub tokens: Vec<String>,
+}
+
+/// What a run of capitalised words names.
+#[derive(Debug, PartialEq)]
+pub enum Mention {
+    /// A full personal name ("Keir Starmer"), titles removed.
+    Person(String),
+    /// A one-word reference ("Starmer", "Mr Rutte", or "Sir Keir" with `first_name`).
+    ShortName {
+        name: String,
+        first_name: bool,
+    },
+    Organisation(String),
+    Other,
+}
+
+const PARTICLES: &[&str] = &[
+    "von", "der", "van", "de", "da", "di", "del", "du", "la", "le", "bin", "al", "ibn",
+];
+const ORG_LINKS: &[&str] = &["of", "for", "and", "on"];
+
+/// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
+pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut pending_links: Vec<String> = Vec::new();
+    let mut pos = 0;
+    for raw in paragraph.split_inclusive(|c: char| c.is_whitespace()) {
+        let start = pos;
+        pos += raw.len();
+        let word = raw.trim_end();
+        let core = word.trim_start_matches(['“', '"', '‘', '(', '[', '\'']);
+        let lead = word.len() - core.len();
+        let ends_run = core
+            .ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’', '\'', ']'])
+            || core.ends_with("’s")
+            || core.ends_with("'s")
+            || lead > 0;
+        let token = core
+            .trim_end_matches([',', '.', ';', ':', '!', '?', ')', '”', '"', ']'])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['’', '\'']);
+        let capitalised = token.chars().next().is_some_and(char::is_uppercase)
+            && token
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.');
+        if lead > 0 {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            pending_links.clear();
+        }
+        if capitalised {
+            let run = current.get_or_insert_with(|| Run {
+                start: start + lead,
+                tokens: Vec::new(),
+            });
+            run.tokens.append(&mut pending_links);
+            run.tokens.push(token.to_string());
+        } else if current.is_some()
+            && (PARTICLES.contains(&token) || ORG_LINKS.contains(&token))
+            && !ends_run
+        {
+            pending_links.push(token.to_string());
+            continue;
+        } else {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            pending_links.clear();
+        }
+        if ends_run {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            pending_links.clear();
+        }
+    }
+    runs.extend(current);
+    runs
+}
+
+/// Words that open sentences or qualify names without being part of them.
+const OPENERS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "asked",
+    "speaking",
+    "talking",
+    "after",
+    "before",
+    "when",
+    "while",
+    "under",
+    "since",
+    "despite",
+    "instead",
+    "last",
+    "this",
+    "that",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "so",
+    "if",
+    "as",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "leaving",
+    "following",
+    "during",
+    "although",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tonight",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "some",
+    "many",
+    "most",
+    "several",
+    "every",
+    "all",
+    "both",
+    "former",
+    "ex",
+    "new",
+    "british",
+    "french",
+    "german",
+    "american",
+    "european",
+    "ukrainian",
+    "russian",
+    "polish",
+    "dutch",
+    "italian",
+    "spanish",
+    "irish",
+    "scottish",
+    "welsh",
+    "english",
+    "chinese",
+    "indian",
+    "canadian",
+    "australian",
+    "us",
+    "uk",
+    "eu",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "watch",
+    "read",
+    "more",
+    "related",
+    "image",
+    "picture",
+    "pic",
+    "analysis",
+    "live",
+    "breaking",
+    "senior",
+    "junior",
+    "veteran",
+    "labour",
+    "conservative",
+    "tory",
+    "reform",
+    "green",
+    "liberal",
+];
+
+/// Titles and offices that stand before a name.
+const TITLES: &[&str] = &[
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "chief",
+    "deputy",
+    "shadow",
+    "home",
+    "foreign",
+    "defence",
+    "defense",
+    "technology",
+    "health",
+    "culture",
+    "business",
+    "trade",
+    "education",
+    "transport",
+    "environment",
+    "energy",
+    "commissioner",
+    "ambassador",
+    "admiral",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "commander",
+    "marshal",
+    "speaker",
+    "leader",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "director",
+    "inspector",
+    "constable",
+    "detective",
+    "superintendent",
+    "archbishop",
+    "bishop",
+    "rev",
+    "reverend",
+    "father",
+    "vice",
+    "attorney",
+    "state",
+    "opposition",
+    "party",
+    "first",
+    "mp",
+    "mep",
+    "cllr",
+    "councillor",
+    "officer",
+    "executive",
+    "ceo",
+    "founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "editor",
+    "correspondent",
+    "envoy",
+    "chancellor's",
+    "security",
+    "armed",
+    "forces",
+    "veterans",
+    "policing",
+    "immigration",
+    "border",
+    "borders",
+    "interior",
+    "finance",
+    "economy",
+    "digital",
+    "science",
+    "safeguarding",
+    "crime",
+    "treasury",
+    "cabinet",
+    "office",
+    "sheikh",
+    "emir",
+    "crown",
+    "general's",
+    "nato",
+    "un",
+    "eu",
+];
+
+/// Titles after which a single word is a first name ("Sir Keir").
+const FIRST_NAME_TITLES: &[&str] = &["sir", "dame"];
+
+/// Words that end the names of organisations.
+const ORG_WORDS: &[&str] = &[
+    "agency",
+    "council",
+    "commission",
+    "ministry",
+    "department",
+    "office",
+    "party",
+    "group",
+    "ltd",
+    "llc",
+    "inc",
+    "plc",
+    "union",
+    "institute",
+    "parliament",
+    "bank",
+    "fund",
+    "police",
+    "service",
+    "services",
+    "committee",
+    "court",
+    "alliance",
+    "association",
+    "authority",
+    "board",
+    "foundation",
+    "organisation",
+    "organization",
+    "university",
+    "corporation",
+    "company",
+    "trust",
+    "network",
+    "federation",
+    "army",
+    "navy",
+    "club",
+    "league",
+    "society",
+    "centre",
+    "center",
+    "assembly",
+    "senate",
+    "congress",
+    "cabinet",
+    "tribunal",
+    "charity",
+    "coalition",
+    "watchdog",
+    "government",
+    "forum",
+    "review",
+    "agency's",
+    "times",
+    "news",
+    "post",
+    "guardian",
+    "telegraph",
+    "herald",
+    "journal",
+    "press",
+    "media",
+    "studies",
+    "force",
+    "command",
+    "programme",
+    "project",
+    "council's",
+    "forgemasters",
+    "systems",
+    "industries",
+    "airlines",
+    "group's",
+    "entertainment",
+    "exchange",
+    "commons",
+    "lords",
+    "executive",
+];
+
+/// Words that end the names of places and buildings.
+const PLACE_WORDS: &[&str] = &[
+    "street",
+    "house",
+    "road",
+    "square",
+    "hall",
+    "palace",
+    "park",
+    "hotel",
+    "bridge",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "river",
+    "city",
+    "town",
+    "county",
+    "airport",
+    "station",
+    "castle",
+    "abbey",
+    "cathedral",
+    "stadium",
+    "embassy",
+    "avenue",
+    "lane",
+    "valley",
+    "coast",
+    "channel",
+    "kingdom",
+    "republic",
+    "states",
+    "east",
+    "west",
+    "north",
+    "south",
+    "mountains",
+    "strait",
+    "gulf",
+    "bay",
+    "port",
+    "harbour",
+    "camp",
+    "base",
+    "barracks",
+    "green",
+    "estate",
+    "tower",
+    "centre",
+    "gate",
+    "way",
+    "hill",
+    "hills",
+    "forest",
+    "lake",
+    "canal",
+    "wharf",
+    "prison",
+    "hospital",
+    "school",
+    "college",
+];
+
+/// Acronyms that are not organisations.
+const NOT_ORGS: &[&str] = &[
+    "UK", "US", "USA", "GDP", "CEO", "MP", "MPs", "PM", "TV", "AI", "VPN", "GMT", "BST", "LLC",
+    "AM", "PM", "OK", "II", "III", "IV", "VI", "DC", "EST", "UTC", "CET", "ID", "PC", "CCTV", "PR",
+    "QC", "KC", "MEP", "MEPs", "UAE", "URL", "FAQ", "LGBT", "COVID", "HIV", "JD", "DJ", "TBC",
+    "UN's", "VAT",
+];
+
+/// Well-known organisations written as ordinary words, normalised.
+const KNOWN_ORGS: &[(&str, &str)] = &[
+    ("nato", "NATO"),
+    ("ofcom", "Ofcom"),
+    ("ofsted", "Ofsted"),
+    ("unicef", "UNICEF"),
+    ("unesco", "UNESCO"),
+    ("europol", "Europol"),
+    ("interpol", "Interpol"),
+    ("frontex", "Frontex"),
+    ("reuters", "Reuters"),
+    ("eu", "EU"),
+    ("un", "UN"),
+    ("nhs", "NHS"),
+    ("bbc", "BBC"),
+    ("labour", "Labour"),
+    ("conservatives", "Conservatives"),
+    ("tories", "Conservatives"),
+    ("kremlin", "Kremlin"),
+    ("pentagon", "Pentagon"),
+    ("whitehall", "Whitehall"),
+    ("google", "Google"),
+    ("meta", "Meta"),
+    ("facebook", "Facebook"),
+    ("tiktok", "TikTok"),
+    ("youtube", "YouTube"),
+    ("instagram", "Instagram"),
+    ("snapchat", "Snapchat"),
+    ("microsoft", "Microsoft"),
+    ("apple", "Apple"),
+    ("amazon", "Amazon"),
+    ("openai", "OpenAI"),
+    ("hamas", "Hamas"),
+    ("hezbollah", "Hezbollah"),
+    ("europe", ""),
+];
+
+/// News agencies, as a byline, dateline or signature names them -> canonical name.
+const AGENCIES: &[(&str, &str)] = &[
+    ("reuters", "Reuters"),
+    ("thomson reuters", "Reuters"),
+    ("ap", "Associated Press"),
+    ("associated press", "Associated Press"),
+    ("the associated press", "Associated Press"),
+    ("afp", "AFP"),
+    ("agence france-presse", "AFP"),
+    ("pa", "PA Media"),
+    ("pa media", "PA Media"),
+    ("press association", "PA Media"),
+    ("bloomberg", "Bloomberg"),
+    ("dpa", "dpa"),
+    ("ansa", "ANSA"),
+    ("efe", "EFE"),
+    ("xinhua", "Xinhua"),
+    ("kyodo", "Kyodo"),
+    ("interfax", "Interfax"),
+    ("tass", "TASS"),
+    ("upi", "UPI"),
+    ("anadolu", "Anadolu"),
+];
+
+/// The canonical name of a news agency, if `text` is one.
+pub fn agency(text: &str) -> Option<&'static str> {
+    let lower = text.trim().to_lowercase();
+    AGENCIES.iter().find(|(k, _)| *k == lower).map(|(_, v)| *v)
+}
+
+/// Common given names across many languages; a run starting with one is a person.
+const GIVEN_NAMES: &str = "aaron abdul abdullah abigail adam adrian agnieszka ahmed aidan aisha alan albert alberto alejandro aleksandr alex alexander alexandra alexei ali alice alicia alison amanda amber amelia amir amy ana anders andrea andreas andrew andrzej andy angela angelina angus ann anna anne annalena annette anthony antonio antony arthur ashley aurelien barbara barry beata ben benjamin bernard beth bill bob boris brendan brian bridget bruce carl carla carlos carmen caroline catherine cecilia charles charlie charlotte chloe chris christian christina christine christopher claire clara claudia colin connor craig dan daniel danielle dara darren david dawn dean deborah denis dennis diana diane dmitry dominic donald donna dorothy douglas duncan dylan ed eddie edward elena eleanor elizabeth ella ellie elon emily emma emmanuel eric erin ethan eva evan ewa fatima felix fernando fiona florence frances francesca francesco francis francois frank franz frederick friedrich gabriel gareth gary gavin geert george georgia gerald gerhard giorgia giovanni giuseppe gordon grace graham grant greg gregory guy hannah hans harold harriet harry hassan heather heidi helen helena henry hilary hugh hugo iain ian ibrahim igor imran ingrid irene isabel isabella isla ivan jack jacob jacqueline jade jake james jamie jan jane janet janice jason javier jay jean jeff jeffrey jennifer jens jeremy jess jessica jill jim jo joan joanna joe joel johann john johnny jon jonathan jordan jorge jose josef joseph josh joshua joyce juan judith julia julian julie justin kamala kaja karen karl kate katherine kathleen katie katya kay keir keith kelly kemi ken kenneth kevin khalid kim kirsty klaus kristin kwame kyle lars laura lauren lee leo leon lewis liam lily linda lindsay lisa liz lloyd louis louise lucas lucy luis luke lynn madeleine magnus mahmoud malcolm manuel marc marco marcus margaret maria marie marina mario mark marta martin mary matt matteo matthew maurice max megan mehmet melanie mette michael michel michelle miguel mike mikhail miriam mohamed mohammed mohammad monica muhammad nadia nancy naomi narendra natalie nathan neil nicholas nick nicola nicolas nigel nikolai nina noah norman olaf oliver olivia omar oscar owen pablo pamela paolo patricia patrick paul paula pauline pedro penny pete peter petr philip philippe phillip pierre piotr priya rachel rafael rahul raj ralph ramon randy ravi rebecca reza richard rishi rita rob robert roberto robin roger roman ronald rory rosa rosie ross ruby rupert russell ruth ryan sadiq sally sam samantha samir samuel sandra sara sarah scott sean sebastian sergei sergey shabana shaun sharon shirley simon sofia sophie stanley stefan stella stephanie stephen steve steven stewart stuart sue susan suzanne sven tanya tara ted teresa theresa thomas tim timothy tina toby tom tommy tony tracy trevor ulrich ursula valerie vanessa vera veronica vicki victor victoria viktor vincent vivian vladimir volodymyr walter wayne wendy wes william willie wolfgang xavier yasmin yulia yuri yusuf yvette zac zoe zoran keiron kier giorgio viktoria andrii oleksandr olena mykola dmytro yevgen bongani kofi ngozi chidi emeka amina ayesha wei li ming jun hiroshi yuki kenji sanjay anil sunita deepak vikram";
+
+fn given_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| GIVEN_NAMES.split_whitespace().collect())
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Whether `text` looks like a personal name: two to four capitalised words.
+pub fn is_name_like(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(t))
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Removes leading titles: "Prime Minister Keir Starmer" -> "Keir Starmer", "Sir Keir" -> "Keir".
+pub fn strip_titles(written: &str) -> String {
+    let tokens: Vec<&str> = written.split_whitespace().collect();
+    let keep = tokens
+        .iter()
+        .position(|t| !TITLES.contains(&lower(t.trim_end_matches('.')).as_str()))
+        .unwrap_or(tokens.len());
+    tokens[keep..].join(" ")
+}
+
+/// Well-known organisations and acronyms standing inside a longer run ("Nato" in "Nato
+/// Secretary General Mark Rutte").
+pub fn known_organisations(run: &Run) -> Vec<String> {
+    run.tokens
+        .iter()
+        .filter_map(|t| {
+            let lower = lower(t);
+            KNOWN_ORGS
+                .iter()
+                .find(|(k, v)| *k == lower && !v.is_empty())
+                .map(|(_, v)| v.to_string())
+        })
+        .collect()
+}
+
+/// Decides what a run of capitalised words names.
+pub fn classify(run: &Run) -> Mention {
+    let mut tokens: Vec<&str> = run.tokens.iter().map(String::as_str).collect();
+    while tokens.first().is_some_and(|t| {
+        OPENERS.contains(&lower(t).as_str()) && !TITLES.contains(&lower(t).as_str())
+    }) {
+        tokens.remove(0);
+    }
+    while tokens
+        .last()
+        .is_some_and(|t| ORG_LINKS.contains(t) || PARTICLES.contains(t))
+    {
+        tokens.pop();
+    }
+    let Some(last) = tokens.last() else {
+        return Mention::Other;
+    };
+    let last_lower = lower(last);
+
+    if tokens.len() == 1 {
+        let t = tokens[0];
+        if let Some((_, canonical)) = KNOWN_ORGS.iter().find(|(k, _)| *k == lower(t)) {
+            return if canonical.is_empty() {
+                Mention::Other
+            } else {
+                Mention::Organisation(canonical.to_string())
+            };
+        }
+        let is_acronym = (2..=6).contains(&t.len())
+            && t.chars().all(|c| c.is_ascii_uppercase())
+            && !NOT_ORGS.contains(&t);
+        if is_acronym {
+            return Mention::Organisation(t.to_string());
+        }
+    }
+
+    if ORG_WORDS.contains(&last_lower.as_str()) && !TITLES.contains(&lower(tokens[0]).as_str())
+        || tokens.len() >= 2
+            && ORG_WORDS.contains(&lower(tokens[0]).as_str())
+            && tokens.contains(&"of")
+    {
+        let name = tokens.join(" ");
+        return if tokens.len() >= 2 {
+            Mention::Organisation(name)
+        } else {
+            Mention::Other
+        };
+    }
+
+    // A title anywhere in the run: the name is what follows the last title word.
+    let last_title = tokens
+        .iter()
+        .rposition(|t| TITLES.contains(&lower(t.trim_end_matches('.')).as_str()));
+    let (title, name): (Option<&str>, Vec<&str>) = match last_title {
+        Some(i) => (Some(tokens[i]), tokens[i + 1..].to_vec()),
+        None => (None, tokens.clone()),
+    };
+    let name_len = name.iter().filter(|t| !PARTICLES.contains(t)).count();
+    if name.is_empty() || PLACE_WORDS.contains(&lower(name[name.len() - 1]).as_str()) {
+        return Mention::Other;
+    }
+    if name
+        .iter()
+        .any(|t| t.chars().all(|c| c.is_uppercase()) && t.len() > 1 && *t != "JD")
+    {
+        return Mention::Other;
+    }
+    match (name_len, title) {
+        (1, Some(title)) => {
+            let title = lower(title.trim_end_matches('.'));
+            if FIRST_NAME_TITLES.contains(&title.as_str()) {
+                Mention::ShortName {
+                    name: name[0].to_string(),
+                    first_name: true,
+                }
+            } else {
+                Mention::ShortName {
+                    name: name[0].to_string(),
+                    first_name: false,
+                }
+            }
+        }
+        (1, None) => Mention::ShortName {
+            name: name[0].to_string(),
+            first_name: false,
+        },
+        (2..=3, Some(_)) => Mention::Person(name.join(" ")),
+        (2..=3, None) if is_given(name[0]) => Mention::Person(name.join(" ")),
+        _ => Mention::Other,
+    }
+}
+
+fn is_given(token: &str) -> bool {
+    given_names().contains(lower(token).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<Mention> {
+        capitalised_runs(text).iter().map(classify).collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_organisations_found() {
+        let m =
+            mentions("Home Secretary Yvette Cooper met officials from the National Crime Agency.");
+        assert_eq!(
+            m,
+            vec![
+                Mention::Person("Yvette Cooper".into()),
+                Mention::Organisation("National Crime Agency".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_and_places_are_not_people() {
+        let m = mentions("However, Donald Trump spoke at Lancaster House.");
+        assert_eq!(
+            m,
+            vec![
+                Mention::Other,
+                Mention::Person("Donald Trump".into()),
+                Mention::Other
+            ]
+        );
+    }
+
+    #[test]
+    fn particles_join_names() {
+        let m = mentions("Ursula von der Leyen said so.");
+        assert_eq!(m, vec![Mention::Person("Ursula von der Leyen".into())]);
+    }
+
+    #[test]
+    fn possessives_end_a_name() {
+        let m = mentions("Elon Musk’s social network X has warned.");
+        assert_eq!(m[0], Mention::Person("Elon Musk".into()));
+    }
+}

@@ -1,0 +1,181 @@
+//! Markdown to HTML with pulldown-cmark. Raw HTML in a page is shown as text, never passed
+//! through; links with script schemes are dropped; remote images become links so no page
+//! loads anything from another host; headings get ids for anchors; fenced code is
+//! highlighted with CSS classes.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::highlight;
+use crate::text;
+
+/// A rendered Markdown body.
+pub struct Rendered {
+    pub html: String,
+    pub has_code: bool,
+    pub headings: Vec<Heading>,
+}
+
+/// A heading of a page, for its table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let first_separator = lower.find(['/', '?', '#']);
+    match scheme_end {
+        Some(colon) if first_separator.is_none_or(|s| colon < s) => {
+            lower.starts_with("http:")
+                || lower.starts_with("https:")
+                || lower.starts_with("mailto:")
+        }
+        _ => true,
+    }
+}
+
+fn is_remote(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+}
+
+/// Renders a Markdown body.
+pub fn render(body: &str) -> Rendered {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut events: Vec<Event> = Vec::new();
+    let mut has_code = false;
+    let mut code: Option<(String, String)> = None;
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut heading: Option<(HeadingLevel, usize)> = None;
+    let mut heading_text = String::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut images_as_links: Vec<bool> = Vec::new();
+
+    for event in Parser::new_ext(body, options) {
+        if let Some((lang, buffer)) = code.as_mut() {
+            match event {
+                Event::Text(t) => buffer.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight::code_block(buffer, lang).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                has_code = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level, events.len()));
+                heading_text.clear();
+                events.push(Event::Text(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let (_, at) = heading.take().expect("heading start precedes end");
+                let base = text::slugify(&heading_text, 48);
+                let mut id = base.clone();
+                let mut n = 1;
+                while !ids.insert(id.clone()) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                let level_number = level as u8;
+                events[at] = Event::Html(format!("<h{level_number} id=\"{id}\">").into());
+                events.push(Event::Html(format!("</h{level_number}>\n").into()));
+                headings.push(Heading {
+                    level: level_number,
+                    id,
+                    text: heading_text.trim().to_string(),
+                });
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::Borrowed("")
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // Remote or unsafe images become links: no page fetches from another host.
+                let safe = is_safe_url(&dest_url);
+                let as_link = is_remote(&dest_url) || !safe;
+                images_as_links.push(as_link);
+                if as_link {
+                    let dest_url = if safe { dest_url } else { CowStr::Borrowed("") };
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                } else {
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                let as_link = images_as_links.pop().unwrap_or(false);
+                events.push(Event::End(if as_link {
+                    TagEnd::Link
+                } else {
+                    TagEnd::Image
+                }));
+            }
+            Event::Text(t) => {
+                if heading.is_some() {
+                    heading_text.push_str(&t);
+                }
+                events.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                if heading.is_some() {
+                    heading_text.push_str(&t);
+                }
+                events.push(Event::Code(t));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        has_code,
+        headings,
+    }
+}

@@ -1,0 +1,548 @@
+//! Small text helpers shared by the pipeline stages: words, stems, sentences, slugs.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Words too common to say anything about a story's subject.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "going",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "meanwhile",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "need",
+    "new",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "put",
+    "rather",
+    "really",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "seen",
+    "set",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "take",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "way",
+    "we",
+    "week",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "added",
+    "according",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "dr",
+    "today",
+    "yesterday",
+    "time",
+    "first",
+    "people",
+];
+
+/// Words every kind of news story uses; they say nothing about which story a paragraph is in.
+const GENERIC_NEWS_WORDS: &[&str] = &[
+    "government",
+    "minister",
+    "ministers",
+    "country",
+    "countries",
+    "plan",
+    "plans",
+    "public",
+    "week",
+    "month",
+    "months",
+    "day",
+    "days",
+    "report",
+    "reported",
+    "told",
+    "statement",
+    "including",
+    "expected",
+    "announced",
+    "official",
+    "officials",
+    "national",
+    "million",
+    "billion",
+    "number",
+    "figures",
+    "percent",
+    "cent",
+    "today",
+    "british",
+    "britain",
+    "london",
+    "news",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "want",
+    "wants",
+    "called",
+    "calls",
+    "comes",
+    "come",
+    "went",
+    "part",
+    "year's",
+    "latest",
+    "recent",
+    "recently",
+    "former",
+    "known",
+    "make",
+    "made",
+    "work",
+    "working",
+    "help",
+    "need",
+    "needs",
+    "says",
+    "think",
+    "believe",
+    "important",
+    "issue",
+    "issues",
+    "move",
+    "decision",
+    "question",
+    "questions",
+    "support",
+    "around",
+    "likely",
+    "given",
+    "while",
+    "meanwhile",
+    "earlier",
+    "further",
+];
+
+/// Whether a stem is one of the generic news words.
+pub fn is_generic_news_stem(stem: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        GENERIC_NEWS_WORDS
+            .iter()
+            .map(|w| stemmer().stem(w).into_owned())
+            .collect()
+    })
+    .contains(stem)
+}
+
+/// Whether a lower-cased word is a stopword.
+pub fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
+}
+
+/// The English stemmer, built once.
+pub fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Lower-cased words of `text` (letters, digits, inner hyphens and apostrophes).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
+        })
+}
+
+/// Stems of every word in `text`, stopwords included (phrase matching needs positions).
+pub fn stems(text: &str) -> Vec<String> {
+    let stemmer = stemmer();
+    words(text).map(|w| stemmer.stem(&w).into_owned()).collect()
+}
+
+/// Stems of the subject-bearing words of `text`: no stopwords, no numbers, no short words.
+pub fn content_stems(text: &str) -> Vec<String> {
+    let stemmer = stemmer();
+    words(text)
+        .filter(|w| w.chars().count() >= 3 && !is_stopword(w))
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .map(|w| stemmer.stem(&w).into_owned())
+        .collect()
+}
+
+/// Stems of capitalised words that do not open a sentence: names, mostly.
+pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
+    let stemmer = stemmer();
+    let mut out = std::collections::HashSet::new();
+    for sentence in sentences(paragraph) {
+        for word in sentence.split_whitespace().skip(1) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                let lower = word.to_lowercase().replace('’', "'");
+                let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+                out.insert(stemmer.stem(lower).into_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Number of words, for reading time and density measures.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev", "Hon", "No",
+    "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "U.S", "U.K", "Inc", "Ltd", "Co", "Corp", "S.A", "e.g", "i.e",
+];
+
+/// Splits a paragraph into sentences at `.`, `!` or `?` (with closing quotes) followed by a
+/// capital letter or an opening quote, skipping common abbreviations.
+pub fn sentences(paragraph: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts_sentence = k < chars.len()
+                && (chars[k].1.is_uppercase() || matches!(chars[k].1, '"' | '“' | '‘' | '\''))
+                || k >= chars.len();
+            let word_before = paragraph[start..pos]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let is_abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word_before)
+                    || (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase)));
+            if followed_by_space && next_starts_sentence && !is_abbreviation {
+                let end = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    paragraph.len()
+                };
+                let sentence = paragraph[start..end].trim();
+                if !sentence.is_empty() {
+                    out.push(sentence);
+                }
+                start = if k < chars.len() {
+                    chars[k].0
+                } else {
+                    paragraph.len()
+                };
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let rest = paragraph[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// A file-name-safe slug: ASCII lower-case letters, digits and single hyphens, at most
+/// `max_len` bytes, cut at a word boundary. Never empty, never `.` or `..`.
+pub fn slugify(text: &str, max_len: usize) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > max_len {
+        let cut = slug[..max_len].rfind('-').unwrap_or(max_len);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        "untitled".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Folds common accented Latin letters to ASCII so slugs stay readable.
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'ń' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ś' | 'š' | 'Ś' | 'Š' => "s",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        'ł' | 'Ł' => "l",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        '’' | '\'' => "",
+        _ => "",
+    };
+    let single = if folded.is_empty() && c != '’' && c != '\'' {
+        Some(c)
+    } else {
+        None
+    };
+    folded.chars().chain(single)
+}
+
+/// A stable 64-bit FNV-1a hash as 16 hex digits; used to notice hand edits, not for security.
+pub fn fnv1a_hex(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_capitals_and_keep_abbreviations() {
+        let s = sentences("Mr. Smith went to Washington. He said: “No.” Then he left.");
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith went to Washington.",
+                "He said: “No.”",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn slugify_is_safe_for_paths() {
+        assert_eq!(slugify("../../etc/passwd", 60), "etc-passwd");
+        assert_eq!(
+            slugify("<script>alert(1)</script>", 60),
+            "script-alert-1-script"
+        );
+        assert_eq!(
+            slugify("Zelenskyy’s visit to Kraków", 60),
+            "zelenskyys-visit-to-krakow"
+        );
+        assert_eq!(slugify("...", 60), "untitled");
+        assert_eq!(slugify("one two three four", 9), "one-two");
+    }
+
+    #[test]
+    fn content_stems_drop_stopwords_and_fold_case() {
+        assert_eq!(
+            content_stems("The Migrants were crossing"),
+            vec!["migrant", "cross"]
+        );
+    }
+}
