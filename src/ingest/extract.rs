@@ -754,7 +754,28 @@ fn subject_of(clause: &str) -> &str {
 /// Turns a written speaker into a name: pronouns to the last person mentioned, short forms
 /// to the canonical full name, descriptive speakers ("a government spokesperson") kept.
 fn resolve_speaker(written: &str, entities: &Entities, at: usize) -> Option<String> {
-    let written = written.trim().trim_end_matches(['.', ',']);
+    let mut written = written.trim().trim_end_matches(['.', ',']);
+    // "Starmer has said", "she also told": the auxiliary is not part of the speaker.
+    const AUXILIARIES: &[&str] = &[
+        "has",
+        "had",
+        "have",
+        "also",
+        "later",
+        "then",
+        "is",
+        "was",
+        "previously",
+        "earlier",
+        "once",
+    ];
+    while let Some((head, last)) = written.rsplit_once(' ') {
+        if AUXILIARIES.contains(&last.to_lowercase().as_str()) {
+            written = head.trim_end();
+        } else {
+            break;
+        }
+    }
     let lower = written.to_lowercase();
     if matches!(lower.as_str(), "he" | "she") {
         return entities.last_person_before(at);

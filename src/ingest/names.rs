@@ -30,7 +30,7 @@ pub enum Mention {
 const PARTICLES: &[&str] = &[
     "von", "der", "van", "de", "da", "di", "del", "du", "la", "le", "bin", "al", "ibn",
 ];
-const ORG_LINKS: &[&str] = &["of", "for", "and", "on"];
+const ORG_LINKS: &[&str] = &["of", "for"];
 
 /// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
 pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
