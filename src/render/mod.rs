@@ -24,6 +24,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../../templates/article.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
 /// Built-in static assets; a file of the same name in the site's theme/ replaces one, and
@@ -259,6 +261,8 @@ fn render_all(
     let ctx = context_for("", "Page not found");
     files.push(render("404.html", &ctx, "404.html".into())?);
 
+    files.extend(feeds_and_sitemap(site, &sections, &render, &context_for)?);
+
     files.push(OutputFile {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
@@ -290,6 +294,101 @@ fn render_all(
         });
     }
     Ok(files)
+}
+
+/// A page as the sitemap lists it.
+#[derive(Serialize)]
+struct SitemapEntry<'a> {
+    path: String,
+    date: Option<&'a str>,
+}
+
+/// atom.xml for the site, topics/<topic>.xml per topic with stories, sitemap.xml and
+/// robots.txt: the only output with absolute URLs (from `base_url`).
+fn feeds_and_sitemap(
+    site: &Site,
+    sections: &[TopicSection],
+    render: &dyn Fn(&str, &tera::Context, String) -> Result<OutputFile>,
+    context_for: &dyn Fn(&str, &str) -> tera::Context,
+) -> Result<Vec<OutputFile>> {
+    let base_url = with_trailing_slash(&site.config.base_url);
+    // Feeds must say when they changed; the newest story date is the one stable answer.
+    let newest = site
+        .articles
+        .iter()
+        .filter_map(|a| a.date.as_deref())
+        .max()
+        .unwrap_or("2000-01-01");
+    let mut files = Vec::new();
+    let mut feed =
+        |title: &str, feed_path: String, page_path: &str, articles: Vec<&Article>| -> Result<()> {
+            let updated = articles
+                .iter()
+                .filter_map(|a| a.date.as_deref())
+                .max()
+                .unwrap_or(newest);
+            let mut ctx = context_for("", title);
+            ctx.insert("feed_title", title);
+            ctx.insert("base_url", &base_url);
+            ctx.insert("feed_path", &feed_path);
+            ctx.insert("page_path", page_path);
+            ctx.insert("updated", updated);
+            ctx.insert("articles", &articles);
+            files.push(render("atom.xml", &ctx, feed_path)?);
+            Ok(())
+        };
+    feed(
+        &site.config.title,
+        "atom.xml".into(),
+        "index.html",
+        site.articles.iter().collect(),
+    )?;
+    for section in sections.iter().filter(|s| !s.articles.is_empty()) {
+        let title = format!("{} · {}", section.name, site.config.title);
+        feed(
+            &title,
+            format!("topics/{}.xml", section.slug),
+            &format!("topics/{}.html", section.slug),
+            section.articles.clone(),
+        )?;
+    }
+
+    let mut pages = vec![SitemapEntry {
+        path: "index.html".into(),
+        date: Some(newest),
+    }];
+    for section in sections
+        .iter()
+        .filter(|s| !s.articles.is_empty() || s.slug != crate::config::OTHER_TOPIC)
+    {
+        pages.push(SitemapEntry {
+            path: format!("topics/{}.html", section.slug),
+            date: None,
+        });
+    }
+    for article in &site.articles {
+        pages.push(SitemapEntry {
+            path: article.url.clone(),
+            date: article.date.as_deref(),
+        });
+    }
+    let mut ctx = context_for("", "Sitemap");
+    ctx.insert("base_url", &base_url);
+    ctx.insert("pages", &pages);
+    files.push(render("sitemap.xml", &ctx, "sitemap.xml".into())?);
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
+    });
+    Ok(files)
+}
+
+fn with_trailing_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 /// Writes all files into a staging folder beside `out_dir`, then swaps it into place.
