@@ -284,6 +284,16 @@ pub fn signature_source(paragraph: &str) -> Option<String> {
 /// A headline made from a lead sentence: its first clause, at most about 14 words.
 pub fn generate_title(lead: &str) -> String {
     let lead = without_dateline(lead);
+    // "On Monday 3 February 2025, ..." : the time phrase is no part of a headline.
+    static WHEN: OnceLock<Regex> = OnceLock::new();
+    let when = regex(
+        &WHEN,
+        r"^(?i:on|by|as of)\s+(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})?\s*,\s+",
+    );
+    let lead = match when.find(lead) {
+        Some(m) if m.as_str().split_whitespace().count() > 1 => &lead[m.end()..],
+        _ => lead,
+    };
     let sentence = text::sentences(lead).into_iter().next().unwrap_or(lead);
     let sentence = sentence.trim_end_matches(['.', '!', '?', '"', '”', ' ']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -865,6 +875,18 @@ mod tests {
         assert_eq!(
             generate_title("Sir Keir Starmer will urge European countries to commit more in defence spending as he heads to Brussels for security talks."),
             "Sir Keir Starmer will urge European countries to commit more in defence spending"
+        );
+    }
+
+    #[test]
+    fn generated_title_drops_a_leading_time_phrase() {
+        assert_eq!(
+            generate_title("On Monday 3 February 2025, British Prime Minister Keir Starmer told EU leaders he wanted closer defence ties."),
+            "British Prime Minister Keir Starmer told EU leaders he wanted closer defence ties"
+        );
+        assert_eq!(
+            generate_title("On balance, the plan works."),
+            "On balance, the plan works"
         );
     }
 
