@@ -1,8 +1,10 @@
 //! Render: the site model through Tera templates into HTML pages, written to a staging
 //! folder and swapped into place so a failed build never leaves a half-written site.
 
+mod feeds;
 pub mod highlight;
 pub mod markdown;
+mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -11,9 +13,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::config::OTHER_TOPIC;
 use crate::ingest::clean::Removed;
 use crate::ingest::Story;
-use crate::site::{Article, Site};
+use crate::site::entities::EntityKind;
+use crate::site::{display_date, Article, ArticleLink, Cluster, Site};
 
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -24,13 +28,30 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../../templates/article.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("cluster.html", include_str!("../../templates/cluster.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    ("quotes.html", include_str!("../../templates/quotes.html")),
+    ("figures.html", include_str!("../../templates/figures.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "briefing.html",
+        include_str!("../../templates/briefing.html"),
+    ),
+    ("search.html", include_str!("../../templates/search.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
 /// Built-in static assets; a file of the same name in the site's theme/ replaces one, and
 /// any other file there is copied too.
-pub const THEME: &[(&str, &str)] = &[("style.css", include_str!("../../theme/style.css"))];
+pub const THEME: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../theme/style.css")),
+    ("search.js", include_str!("../../theme/search.js")),
+];
 
 /// Loads the templates once: built-ins, then the site's overrides.
 pub fn load_templates(root: &Path) -> Result<Tera> {
@@ -93,11 +114,85 @@ struct TopicNav<'a> {
     count: usize,
 }
 
+/// A topic with its story cards.
 #[derive(Serialize)]
 struct TopicSection<'a> {
     slug: &'a str,
     name: &'a str,
     description: &'a str,
+    count: usize,
+    articles: Vec<ArticleLink<'a>>,
+    figures: Vec<FigureView<'a>>,
+}
+
+/// A key figure with the story it comes from.
+#[derive(Serialize)]
+struct FigureView<'a> {
+    value: &'a str,
+    context: &'a str,
+    article: ArticleLink<'a>,
+}
+
+/// A quote with its speaker's page, if any, and the stories carrying it.
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    text: &'a str,
+    speaker: Option<&'a str>,
+    speaker_url: Option<&'a str>,
+    sources: Vec<SourceView<'a>>,
+}
+
+/// A story as a source of something: its link and who published it.
+#[derive(Serialize)]
+struct SourceView<'a> {
+    label: String,
+    article: ArticleLink<'a>,
+}
+
+#[derive(Serialize)]
+struct SpeakerGroup<'a> {
+    speaker: Option<&'a str>,
+    speaker_url: Option<&'a str>,
+    quotes: Vec<QuoteView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClusterView<'a> {
+    title: &'a str,
+    url: &'a str,
+    date_display: Option<&'a str>,
+    members: Vec<SourceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct NameLink<'a> {
+    name: &'a str,
+    url: &'a str,
+    count: usize,
+}
+
+/// One day of the timeline.
+#[derive(Serialize)]
+struct TimelineDay<'a> {
+    date: &'a str,
+    date_display: String,
+    entries: Vec<TimelineEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineEntry<'a> {
+    time: Option<&'a str>,
+    title: &'a str,
+    url: String,
+    inferred: bool,
+    article: ArticleLink<'a>,
+}
+
+/// A topic with its whole stories, for the one-page briefing.
+#[derive(Serialize)]
+struct BriefingSection<'a> {
+    slug: &'a str,
+    name: &'a str,
     articles: Vec<&'a Article>,
 }
 
@@ -120,6 +215,13 @@ pub struct BuildStats {
     pub pages: usize,
 }
 
+/// Figures shown in a "by the numbers" panel.
+const PANEL_FIGURES: usize = 6;
+/// Quotes shown on the front page.
+const FRONT_PAGE_QUOTES: usize = 5;
+/// Stories per topic on the front page; the topic page has them all.
+const FRONT_PAGE_STORIES: usize = 8;
+
 /// Renders the whole site into `out_dir` (via a staging folder). `stories` are this run's
 /// ingest results, for the build report; `None` when ingest did not run.
 pub fn build(
@@ -129,7 +231,8 @@ pub fn build(
     stories: Option<&[Story]>,
     out_dir: &Path,
 ) -> Result<BuildStats> {
-    let files = render_all(site, tera, root, stories)?;
+    let renderer = Renderer::new(site, tera, root);
+    let files = renderer.render_all(stories)?;
     let pages = files
         .iter()
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
@@ -138,256 +241,476 @@ pub fn build(
     Ok(BuildStats { pages })
 }
 
-fn render_all(
-    site: &Site,
-    tera: &Tera,
-    root: &Path,
-    stories: Option<&[Story]>,
-) -> Result<Vec<OutputFile>> {
-    let config = &site.config;
-    let site_view = SiteView {
-        title: &config.title,
-        description: &config.description,
-        language: &config.language,
-        base_url: &config.base_url,
-        topics: site
-            .topics
-            .iter()
-            .filter(|t| !t.articles.is_empty() || t.slug != crate::config::OTHER_TOPIC)
-            .map(|t| TopicNav {
-                slug: &t.slug,
-                name: &t.name,
-                count: t.articles.len(),
-            })
-            .collect(),
-    };
-    let sections: Vec<TopicSection> = site
-        .topics
-        .iter()
-        .map(|t| TopicSection {
-            slug: &t.slug,
-            name: &t.name,
-            description: &t.description,
-            articles: t.articles.iter().map(|&i| &site.articles[i]).collect(),
-        })
-        .collect();
-    let any_code = site.articles.iter().any(|a| a.has_code);
+/// Renders pages from the site model with the loaded templates.
+struct Renderer<'a> {
+    site: &'a Site,
+    tera: &'a Tera,
+    root: &'a Path,
+    site_view: SiteView<'a>,
+}
 
-    let context_for = |root_prefix: &str, page_title: &str| -> tera::Context {
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, tera: &'a Tera, root: &'a Path) -> Renderer<'a> {
+        let config = &site.config;
+        let site_view = SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: &config.base_url,
+            topics: site
+                .topics
+                .iter()
+                .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
+                .map(|t| TopicNav {
+                    slug: &t.slug,
+                    name: &t.name,
+                    count: t.articles.len(),
+                })
+                .collect(),
+        };
+        Renderer {
+            site,
+            tera,
+            root,
+            site_view,
+        }
+    }
+
+    /// The context every page starts from: site values, the path back to the root, a title.
+    fn context(&self, root_prefix: &str, page_title: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &site_view);
+        ctx.insert("site", &self.site_view);
         ctx.insert("root", root_prefix);
         ctx.insert("page_title", page_title);
         ctx
-    };
-    let render = |template: &str, ctx: &tera::Context, path: String| -> Result<OutputFile> {
-        let html = tera
+    }
+
+    fn render(&self, template: &str, ctx: &tera::Context, path: String) -> Result<OutputFile> {
+        let html = self
+            .tera
             .render(template, ctx)
-            .map_err(|e| template_error(&root.join("templates").join(template), e))?;
+            .map_err(|e| template_error(&self.root.join("templates").join(template), e))?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: html.into_bytes(),
         })
-    };
+    }
 
-    let mut files: Vec<OutputFile> = Vec::new();
+    fn link(&self, i: usize) -> ArticleLink<'a> {
+        self.site.articles[i].link()
+    }
 
-    let mut ctx = context_for("", &config.title);
-    ctx.insert("sections", &sections);
-    files.push(render("index.html", &ctx, "index.html".into())?);
+    fn source(&self, i: usize) -> SourceView<'a> {
+        SourceView {
+            label: self.site.articles[i].source_label(),
+            article: self.link(i),
+        }
+    }
 
-    for section in sections
-        .iter()
-        .filter(|s| !s.articles.is_empty() || s.slug != crate::config::OTHER_TOPIC)
-    {
-        let mut ctx = context_for("../", section.name);
-        ctx.insert("topic", section);
-        files.push(render(
-            "topic.html",
-            &ctx,
-            format!("topics/{}.html", section.slug),
+    fn entity_url(&self, name: &str) -> Option<&'a str> {
+        self.site
+            .entities
+            .iter()
+            .find(|e| e.name == name && e.kind == EntityKind::Person)
+            .map(|e| e.url.as_str())
+    }
+
+    fn quote_view(&self, q: usize) -> QuoteView<'a> {
+        let quote = &self.site.quotes[q];
+        QuoteView {
+            text: &quote.text,
+            speaker: quote.speaker.as_deref(),
+            speaker_url: quote.speaker.as_deref().and_then(|s| self.entity_url(s)),
+            sources: quote.sources.iter().map(|&i| self.source(i)).collect(),
+        }
+    }
+
+    /// The first figures of the given stories, one per story, for a panel.
+    fn figures_of(&self, stories: &[usize], limit: usize) -> Vec<FigureView<'a>> {
+        stories
+            .iter()
+            .filter_map(|&i| {
+                let f = self.site.articles[i].figures.first()?;
+                Some(FigureView {
+                    value: &f.value,
+                    context: &f.context,
+                    article: self.link(i),
+                })
+            })
+            .take(limit)
+            .collect()
+    }
+
+    fn sections(&self, per_topic: usize) -> Vec<TopicSection<'a>> {
+        self.site
+            .topics
+            .iter()
+            .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
+            .map(|t| TopicSection {
+                slug: &t.slug,
+                name: &t.name,
+                description: &t.description,
+                count: t.articles.len(),
+                articles: t
+                    .articles
+                    .iter()
+                    .take(per_topic)
+                    .map(|&i| self.link(i))
+                    .collect(),
+                figures: self.figures_of(&t.articles, PANEL_FIGURES),
+            })
+            .collect()
+    }
+
+    fn cluster_view(&self, c: &'a Cluster) -> ClusterView<'a> {
+        ClusterView {
+            title: &c.title,
+            url: &c.url,
+            date_display: c.date_display.as_deref(),
+            members: c.members.iter().map(|&i| self.source(i)).collect(),
+        }
+    }
+
+    fn render_all(&self, stories: Option<&[Story]>) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let mut files: Vec<OutputFile> = Vec::new();
+
+        // Stories newest first across topics, for quotes and figures on the front page.
+        let mut newest: Vec<usize> = (0..site.articles.len()).collect();
+        newest.sort_by(|&a, &b| {
+            site.articles[b]
+                .date
+                .cmp(&site.articles[a].date)
+                .then(a.cmp(&b))
+        });
+
+        let mut ctx = self.context("", &site.config.title);
+        ctx.insert("sections", &self.sections(FRONT_PAGE_STORIES));
+        ctx.insert("figures", &self.figures_of(&newest, PANEL_FIGURES));
+        let mut latest_quotes: Vec<usize> = (0..site.quotes.len()).collect();
+        let first_source_rank = |q: usize| {
+            newest
+                .iter()
+                .position(|&i| i == site.quotes[q].sources[0])
+                .unwrap_or(usize::MAX)
+        };
+        latest_quotes.sort_by_key(|&q| (first_source_rank(q), q));
+        let latest_quotes: Vec<QuoteView> = latest_quotes
+            .into_iter()
+            .filter(|&q| site.quotes[q].speaker.is_some())
+            .take(FRONT_PAGE_QUOTES)
+            .map(|q| self.quote_view(q))
+            .collect();
+        ctx.insert("quotes", &latest_quotes);
+        let clusters: Vec<ClusterView> =
+            site.clusters.iter().map(|c| self.cluster_view(c)).collect();
+        ctx.insert("clusters", &clusters);
+        files.push(self.render("index.html", &ctx, "index.html".into())?);
+
+        for section in self.sections(usize::MAX) {
+            let mut ctx = self.context("../", section.name);
+            let path = format!("topics/{}.html", section.slug);
+            ctx.insert("topic", &section);
+            files.push(self.render("topic.html", &ctx, path)?);
+        }
+
+        let article_pages: Vec<Result<OutputFile>> = site
+            .articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, article)| self.article_page(i, article))
+            .collect();
+        for page in article_pages {
+            files.push(page?);
+        }
+
+        for cluster in &site.clusters {
+            let mut ctx = self.context("../", &cluster.title);
+            ctx.insert("cluster", &self.cluster_view(cluster));
+            let full: Vec<&Article> = cluster.members.iter().map(|&i| &site.articles[i]).collect();
+            ctx.insert("articles", &full);
+            files.push(self.render("cluster.html", &ctx, cluster.url.clone())?);
+        }
+
+        files.extend(self.people_pages()?);
+        files.push(self.quotes_page()?);
+        files.push(self.figures_page()?);
+        files.push(self.timeline_page()?);
+
+        let mut ctx = self.context("", "Briefing");
+        let briefing: Vec<BriefingSection> = site
+            .topics
+            .iter()
+            .map(|t| BriefingSection {
+                slug: &t.slug,
+                name: &t.name,
+                articles: t.articles.iter().map(|&i| &site.articles[i]).collect(),
+            })
+            .collect();
+        ctx.insert("sections", &briefing);
+        ctx.insert("has_code", &site.articles.iter().any(|a| a.has_code));
+        files.push(self.render("briefing.html", &ctx, "briefing.html".into())?);
+
+        let ctx = self.context("", "Search");
+        files.push(self.render("search.html", &ctx, "search.html".into())?);
+        files.push(OutputFile {
+            path: "search-index.js".into(),
+            bytes: search::index_script(site).into_bytes(),
+        });
+
+        files.push(self.report_page(stories)?);
+        let ctx = self.context("", "Page not found");
+        files.push(self.render("404.html", &ctx, "404.html".into())?);
+        files.extend(feeds::feeds_and_sitemap(
+            site,
+            &|template, ctx, path| self.render(template, ctx, path),
+            &|r, t| self.context(r, t),
         )?);
+        files.extend(self.static_files()?);
+        Ok(files)
     }
 
-    let article_pages: Vec<Result<OutputFile>> = site
-        .articles
-        .par_iter()
-        .map(|article| {
-            let section = sections
-                .iter()
-                .find(|s| s.slug == article.topics[0].slug)
-                .expect("every primary topic has a section");
-            let position = section
-                .articles
-                .iter()
-                .position(|a| a.slug == article.slug)
-                .expect("article is in its section");
-            let mut ctx = context_for("../", &article.title);
-            ctx.insert("article", article);
-            ctx.insert(
-                "newer",
-                &position.checked_sub(1).map(|p| section.articles[p]),
-            );
-            ctx.insert("older", &section.articles.get(position + 1));
-            ctx.insert("has_code", &article.has_code);
-            render("article.html", &ctx, article.url.clone())
-        })
-        .collect();
-    for page in article_pages {
-        files.push(page?);
+    fn article_page(&self, i: usize, article: &'a Article) -> Result<OutputFile> {
+        let site = self.site;
+        let topic = site
+            .topics
+            .iter()
+            .find(|t| t.slug == article.topics[0].slug)
+            .expect("every primary topic is a configured topic or other");
+        let position = topic
+            .articles
+            .iter()
+            .position(|&a| a == i)
+            .expect("article is in its topic");
+        let mut ctx = self.context("../", &article.title);
+        ctx.insert("article", article);
+        ctx.insert(
+            "newer",
+            &position
+                .checked_sub(1)
+                .map(|p| self.link(topic.articles[p])),
+        );
+        ctx.insert(
+            "older",
+            &topic.articles.get(position + 1).map(|&a| self.link(a)),
+        );
+        ctx.insert("has_code", &article.has_code);
+        let cluster = article.cluster.map(|c| {
+            let mut view = self.cluster_view(&site.clusters[c]);
+            view.members.retain(|m| m.article.url != article.url);
+            view
+        });
+        ctx.insert("cluster", &cluster);
+        let related: Vec<ArticleLink> = article.related.iter().map(|&r| self.link(r)).collect();
+        ctx.insert("related", &related);
+        let people: Vec<NameLink> = site
+            .entities
+            .iter()
+            .filter(|e| e.articles.contains(&i))
+            .map(|e| NameLink {
+                name: &e.name,
+                url: &e.url,
+                count: e.articles.len(),
+            })
+            .collect();
+        ctx.insert("people", &people);
+        let speaker_urls: Vec<Option<&str>> = article
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_deref().and_then(|s| self.entity_url(s)))
+            .collect();
+        ctx.insert("speaker_urls", &speaker_urls);
+        self.render("article.html", &ctx, article.url.clone())
     }
 
-    let report: Option<Vec<ReportFile>> = stories.map(|stories| {
-        let mut by_file: Vec<ReportFile> = Vec::new();
-        for story in stories {
-            match by_file.last_mut() {
-                Some(last) if last.file == story.file => {
-                    last.stories += 1;
-                    last.removed.extend(&story.removed);
-                }
-                _ => by_file.push(ReportFile {
-                    file: &story.file,
-                    stories: 1,
-                    removed: story.removed.iter().collect(),
+    fn people_pages(&self) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let mut files = Vec::new();
+        let names = |kind: EntityKind| -> Vec<NameLink> {
+            site.entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| NameLink {
+                    name: &e.name,
+                    url: &e.url,
+                    count: e.articles.len(),
+                })
+                .collect()
+        };
+        let mut ctx = self.context("../", "People and organisations");
+        ctx.insert("people", &names(EntityKind::Person));
+        ctx.insert("organisations", &names(EntityKind::Organisation));
+        files.push(self.render("people.html", &ctx, "people/index.html".into())?);
+        for entity in &site.entities {
+            let mut ctx = self.context("../", &entity.name);
+            ctx.insert("entity", entity);
+            let articles: Vec<ArticleLink> =
+                entity.articles.iter().map(|&i| self.link(i)).collect();
+            ctx.insert("articles", &articles);
+            let quotes: Vec<QuoteView> =
+                entity.quotes.iter().map(|&q| self.quote_view(q)).collect();
+            ctx.insert("quotes", &quotes);
+            files.push(self.render("person.html", &ctx, entity.url.clone())?);
+        }
+        Ok(files)
+    }
+
+    fn quotes_page(&self) -> Result<OutputFile> {
+        let site = self.site;
+        let mut groups: Vec<SpeakerGroup> = Vec::new();
+        for q in 0..site.quotes.len() {
+            let speaker = site.quotes[q].speaker.as_deref();
+            match groups.iter_mut().find(|g| g.speaker == speaker) {
+                Some(group) => group.quotes.push(self.quote_view(q)),
+                None => groups.push(SpeakerGroup {
+                    speaker,
+                    speaker_url: speaker.and_then(|s| self.entity_url(s)),
+                    quotes: vec![self.quote_view(q)],
                 }),
             }
         }
-        by_file
-    });
-    let mut ctx = context_for("", "Build report");
-    ctx.insert("report", &report);
-    files.push(render("report.html", &ctx, "report.html".into())?);
-
-    let ctx = context_for("", "Page not found");
-    files.push(render("404.html", &ctx, "404.html".into())?);
-
-    files.extend(feeds_and_sitemap(site, &sections, &render, &context_for)?);
-
-    files.push(OutputFile {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
-    for (name, text) in THEME {
-        files.push(OutputFile {
-            path: Path::new("theme").join(name),
-            bytes: text.as_bytes().to_vec(),
+        // Most quoted speakers first; quotes nobody is named for last.
+        groups.sort_by(|a, b| {
+            a.speaker
+                .is_none()
+                .cmp(&b.speaker.is_none())
+                .then(b.quotes.len().cmp(&a.quotes.len()))
+                .then(a.speaker.cmp(&b.speaker))
         });
+        let mut ctx = self.context("", "Quotes");
+        ctx.insert("groups", &groups);
+        self.render("quotes.html", &ctx, "quotes.html".into())
     }
-    let theme_dir = root.join("theme");
-    if theme_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&theme_dir).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("{}: cannot list", theme_dir.display()))?;
-            if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(&theme_dir).expect("under theme");
-                let bytes = std::fs::read(entry.path())
-                    .with_context(|| format!("{}: cannot read", entry.path().display()))?;
-                let path = Path::new("theme").join(relative);
-                files.retain(|f| f.path != path);
-                files.push(OutputFile { path, bytes });
+
+    fn figures_page(&self) -> Result<OutputFile> {
+        let site = self.site;
+        let sections: Vec<(&str, Vec<FigureView>)> = site
+            .topics
+            .iter()
+            .map(|t| {
+                let figures = t
+                    .articles
+                    .iter()
+                    .flat_map(|&i| {
+                        site.articles[i].figures.iter().map(move |f| FigureView {
+                            value: &f.value,
+                            context: &f.context,
+                            article: site.articles[i].link(),
+                        })
+                    })
+                    .collect();
+                (t.name.as_str(), figures)
+            })
+            .filter(|(_, f): &(&str, Vec<FigureView>)| !f.is_empty())
+            .collect();
+        let mut ctx = self.context("", "Key figures");
+        ctx.insert("sections", &sections);
+        self.render("figures.html", &ctx, "figures.html".into())
+    }
+
+    fn timeline_page(&self) -> Result<OutputFile> {
+        let site = self.site;
+        let mut days: Vec<TimelineDay> = Vec::new();
+        let mut undated: Vec<ArticleLink> = Vec::new();
+        for (i, article) in site.articles.iter().enumerate() {
+            let Some(date) = article.date.as_deref() else {
+                undated.push(self.link(i));
+                continue;
+            };
+            let mut entries = vec![TimelineEntry {
+                time: None,
+                title: &article.title,
+                url: article.url.clone(),
+                inferred: article.date_inferred,
+                article: self.link(i),
+            }];
+            for post in &article.posts {
+                entries.push(TimelineEntry {
+                    time: Some(&post.time),
+                    title: &post.title,
+                    url: article.url.clone(),
+                    inferred: article.date_inferred,
+                    article: self.link(i),
+                });
+            }
+            match days.iter_mut().find(|d| d.date == date) {
+                Some(day) => day.entries.extend(entries),
+                None => days.push(TimelineDay {
+                    date,
+                    date_display: display_date(date).unwrap_or_else(|| date.to_string()),
+                    entries,
+                }),
             }
         }
+        // Newest day first; within a day, timed posts latest first, then whole stories.
+        days.sort_by(|a, b| b.date.cmp(a.date));
+        for day in &mut days {
+            day.entries
+                .sort_by(|a, b| b.time.cmp(&a.time).then(a.title.cmp(b.title)));
+        }
+        let mut ctx = self.context("", "Timeline");
+        ctx.insert("days", &days);
+        ctx.insert("undated", &undated);
+        self.render("timeline.html", &ctx, "timeline.html".into())
     }
-    if any_code {
-        files.push(OutputFile {
-            path: "theme/syntax.css".into(),
-            bytes: highlight::stylesheet().into_bytes(),
+
+    fn report_page(&self, stories: Option<&[Story]>) -> Result<OutputFile> {
+        let report: Option<Vec<ReportFile>> = stories.map(|stories| {
+            let mut by_file: Vec<ReportFile> = Vec::new();
+            for story in stories {
+                match by_file.last_mut() {
+                    Some(last) if last.file == story.file => {
+                        last.stories += 1;
+                        last.removed.extend(&story.removed);
+                    }
+                    _ => by_file.push(ReportFile {
+                        file: &story.file,
+                        stories: 1,
+                        removed: story.removed.iter().collect(),
+                    }),
+                }
+            }
+            by_file
         });
-    }
-    Ok(files)
-}
-
-/// A page as the sitemap lists it.
-#[derive(Serialize)]
-struct SitemapEntry<'a> {
-    path: String,
-    date: Option<&'a str>,
-}
-
-/// atom.xml for the site, topics/<topic>.xml per topic with stories, sitemap.xml and
-/// robots.txt: the only output with absolute URLs (from `base_url`).
-fn feeds_and_sitemap(
-    site: &Site,
-    sections: &[TopicSection],
-    render: &dyn Fn(&str, &tera::Context, String) -> Result<OutputFile>,
-    context_for: &dyn Fn(&str, &str) -> tera::Context,
-) -> Result<Vec<OutputFile>> {
-    let base_url = with_trailing_slash(&site.config.base_url);
-    // Feeds must say when they changed; the newest story date is the one stable answer.
-    let newest = site
-        .articles
-        .iter()
-        .filter_map(|a| a.date.as_deref())
-        .max()
-        .unwrap_or("2000-01-01");
-    let mut files = Vec::new();
-    let mut feed =
-        |title: &str, feed_path: String, page_path: &str, articles: Vec<&Article>| -> Result<()> {
-            let updated = articles
-                .iter()
-                .filter_map(|a| a.date.as_deref())
-                .max()
-                .unwrap_or(newest);
-            let mut ctx = context_for("", title);
-            ctx.insert("feed_title", title);
-            ctx.insert("base_url", &base_url);
-            ctx.insert("feed_path", &feed_path);
-            ctx.insert("page_path", page_path);
-            ctx.insert("updated", updated);
-            ctx.insert("articles", &articles);
-            files.push(render("atom.xml", &ctx, feed_path)?);
-            Ok(())
-        };
-    feed(
-        &site.config.title,
-        "atom.xml".into(),
-        "index.html",
-        site.articles.iter().collect(),
-    )?;
-    for section in sections.iter().filter(|s| !s.articles.is_empty()) {
-        let title = format!("{} · {}", section.name, site.config.title);
-        feed(
-            &title,
-            format!("topics/{}.xml", section.slug),
-            &format!("topics/{}.html", section.slug),
-            section.articles.clone(),
-        )?;
+        let mut ctx = self.context("", "Build report");
+        ctx.insert("report", &report);
+        self.render("report.html", &ctx, "report.html".into())
     }
 
-    let mut pages = vec![SitemapEntry {
-        path: "index.html".into(),
-        date: Some(newest),
-    }];
-    for section in sections
-        .iter()
-        .filter(|s| !s.articles.is_empty() || s.slug != crate::config::OTHER_TOPIC)
-    {
-        pages.push(SitemapEntry {
-            path: format!("topics/{}.html", section.slug),
-            date: None,
-        });
-    }
-    for article in &site.articles {
-        pages.push(SitemapEntry {
-            path: article.url.clone(),
-            date: article.date.as_deref(),
-        });
-    }
-    let mut ctx = context_for("", "Sitemap");
-    ctx.insert("base_url", &base_url);
-    ctx.insert("pages", &pages);
-    files.push(render("sitemap.xml", &ctx, "sitemap.xml".into())?);
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
-    });
-    Ok(files)
-}
-
-fn with_trailing_slash(url: &str) -> String {
-    if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
+    /// The theme's files (built-in, then the site's own), and the code stylesheet when needed.
+    fn static_files(&self) -> Result<Vec<OutputFile>> {
+        let mut files = vec![OutputFile {
+            path: ".nojekyll".into(),
+            bytes: Vec::new(),
+        }];
+        for (name, text) in THEME {
+            files.push(OutputFile {
+                path: Path::new("theme").join(name),
+                bytes: text.as_bytes().to_vec(),
+            });
+        }
+        let theme_dir = self.root.join("theme");
+        if theme_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&theme_dir).sort_by_file_name() {
+                let entry =
+                    entry.with_context(|| format!("{}: cannot list", theme_dir.display()))?;
+                if entry.file_type().is_file() {
+                    let relative = entry.path().strip_prefix(&theme_dir).expect("under theme");
+                    let bytes = std::fs::read(entry.path())
+                        .with_context(|| format!("{}: cannot read", entry.path().display()))?;
+                    let path = Path::new("theme").join(relative);
+                    files.retain(|f| f.path != path);
+                    files.push(OutputFile { path, bytes });
+                }
+            }
+        }
+        if self.site.articles.iter().any(|a| a.has_code) {
+            files.push(OutputFile {
+                path: "theme/syntax.css".into(),
+                bytes: highlight::stylesheet().into_bytes(),
+            });
+        }
+        Ok(files)
     }
 }
 

@@ -1,0 +1,126 @@
+//! Feeds and crawler files: atom.xml for the site, topics/<topic>.xml per topic with
+//! stories, sitemap.xml and robots.txt. The only output with absolute URLs (from base_url).
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::OutputFile;
+use crate::site::{Article, Site};
+
+/// A page as the sitemap lists it.
+#[derive(Serialize)]
+struct SitemapEntry<'a> {
+    path: String,
+    date: Option<&'a str>,
+}
+
+type RenderFn<'r> = dyn Fn(&str, &tera::Context, String) -> Result<OutputFile> + 'r;
+type ContextFn<'r> = dyn Fn(&str, &str) -> tera::Context + 'r;
+
+pub(super) fn feeds_and_sitemap(
+    site: &Site,
+    render: &RenderFn,
+    context: &ContextFn,
+) -> Result<Vec<OutputFile>> {
+    let base_url = with_trailing_slash(&site.config.base_url);
+    // Feeds must say when they changed; the newest story date is the one stable answer.
+    let newest = site
+        .articles
+        .iter()
+        .filter_map(|a| a.date.as_deref())
+        .max()
+        .unwrap_or("2000-01-01");
+    let mut files = Vec::new();
+    let mut feed =
+        |title: &str, feed_path: String, page_path: &str, articles: Vec<&Article>| -> Result<()> {
+            let updated = articles
+                .iter()
+                .filter_map(|a| a.date.as_deref())
+                .max()
+                .unwrap_or(newest);
+            let mut ctx = context("", title);
+            ctx.insert("feed_title", title);
+            ctx.insert("base_url", &base_url);
+            ctx.insert("feed_path", &feed_path);
+            ctx.insert("page_path", page_path);
+            ctx.insert("updated", updated);
+            ctx.insert("articles", &articles);
+            files.push(render("atom.xml", &ctx, feed_path)?);
+            Ok(())
+        };
+    feed(
+        &site.config.title,
+        "atom.xml".into(),
+        "index.html",
+        site.articles.iter().collect(),
+    )?;
+    for topic in site.topics.iter().filter(|t| !t.articles.is_empty()) {
+        let title = format!("{} · {}", topic.name, site.config.title);
+        let articles = topic.articles.iter().map(|&i| &site.articles[i]).collect();
+        feed(
+            &title,
+            format!("topics/{}.xml", topic.slug),
+            &format!("topics/{}.html", topic.slug),
+            articles,
+        )?;
+    }
+
+    let mut pages = vec![SitemapEntry {
+        path: "index.html".into(),
+        date: Some(newest),
+    }];
+    for path in [
+        "briefing.html",
+        "quotes.html",
+        "figures.html",
+        "timeline.html",
+        "search.html",
+        "people/index.html",
+    ] {
+        pages.push(SitemapEntry {
+            path: path.into(),
+            date: None,
+        });
+    }
+    for topic in &site.topics {
+        pages.push(SitemapEntry {
+            path: format!("topics/{}.html", topic.slug),
+            date: None,
+        });
+    }
+    for article in &site.articles {
+        pages.push(SitemapEntry {
+            path: article.url.clone(),
+            date: article.date.as_deref(),
+        });
+    }
+    for cluster in &site.clusters {
+        pages.push(SitemapEntry {
+            path: cluster.url.clone(),
+            date: cluster.date.as_deref(),
+        });
+    }
+    for entity in &site.entities {
+        pages.push(SitemapEntry {
+            path: entity.url.clone(),
+            date: None,
+        });
+    }
+    let mut ctx = context("", "Sitemap");
+    ctx.insert("base_url", &base_url);
+    ctx.insert("pages", &pages);
+    files.push(render("sitemap.xml", &ctx, "sitemap.xml".into())?);
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
+    });
+    Ok(files)
+}
+
+fn with_trailing_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}

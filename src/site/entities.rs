@@ -1,0 +1,139 @@
+//! People, organisations and quotes across the whole digest: one page per name that at
+//! least two stories mention, and every quote once however many sources carry it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::Article;
+use crate::text;
+
+/// Least number of stories that must mention a name for it to get a page.
+const MIN_STORIES_FOR_PAGE: usize = 2;
+/// Words compared to tell that two quotes are the same words (sources trim quotes
+/// differently at the end, and use different dashes and quote marks).
+const QUOTE_KEY_WORDS: usize = 8;
+
+/// Whether a name is a person's or an organisation's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+}
+
+/// A person or organisation with a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    pub slug: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Stories that mention the name, in site order.
+    pub articles: Vec<usize>,
+    /// Quotes (indices into `Site::quotes`) the person said.
+    pub quotes: Vec<usize>,
+    pub url: String,
+}
+
+/// A quote as the site lists it: the words once, with every story that carries them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteQuote {
+    pub text: String,
+    pub speaker: Option<String>,
+    /// Stories that carry the quote, in site order.
+    pub sources: Vec<usize>,
+}
+
+/// A quote's identity: its first words, lower-cased, letters and digits only.
+fn quote_key(text: &str) -> String {
+    text::words(text)
+        .take(QUOTE_KEY_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Collects entities with pages, and the deduplicated quotes.
+pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
+    let mut quotes: Vec<SiteQuote> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        for quote in &article.quotes {
+            let key = quote_key(&quote.text);
+            match by_key.get(&key) {
+                Some(&q) => {
+                    let existing = &mut quotes[q];
+                    if !existing.sources.contains(&i) {
+                        existing.sources.push(i);
+                    }
+                    if existing.speaker.is_none() {
+                        existing.speaker = quote.speaker.clone();
+                    }
+                    // The fullest version of the words is the one to show.
+                    if quote.text.len() > existing.text.len() {
+                        existing.text = quote.text.clone();
+                    }
+                }
+                None => {
+                    by_key.insert(key, quotes.len());
+                    quotes.push(SiteQuote {
+                        text: quote.text.clone(),
+                        speaker: quote.speaker.clone(),
+                        sources: vec![i],
+                    });
+                }
+            }
+        }
+    }
+
+    let mut mentions: BTreeMap<(String, EntityKind), Vec<usize>> = BTreeMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        for name in &article.people {
+            mentions
+                .entry((name.clone(), EntityKind::Person))
+                .or_default()
+                .push(i);
+        }
+        for name in &article.organisations {
+            mentions
+                .entry((name.clone(), EntityKind::Organisation))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut used = std::collections::HashSet::new();
+    for ((name, kind), mut stories) in mentions {
+        stories.dedup();
+        if stories.len() < MIN_STORIES_FOR_PAGE {
+            continue;
+        }
+        let base = text::slugify(&name, 64);
+        let mut slug = base.clone();
+        let mut n = 1;
+        while !used.insert(slug.clone()) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        let said: Vec<usize> = (0..quotes.len())
+            .filter(|&q| {
+                kind == EntityKind::Person && quotes[q].speaker.as_deref() == Some(name.as_str())
+            })
+            .collect();
+        entities.push(Entity {
+            url: format!("people/{slug}.html"),
+            slug,
+            name,
+            kind,
+            articles: stories,
+            quotes: said,
+        });
+    }
+    // Most mentioned first, then by name.
+    entities.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    (entities, quotes)
+}

@@ -1,0 +1,233 @@
+//! The reader's side of the site built from the bundled seeds: stories across sources,
+//! quotes, people, feeds, and nothing loaded from another host.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+/// Builds a copy of the repository's project once per test and returns it.
+fn built() -> tempfile::TempDir {
+    let project = common::project_copy();
+    let out = common::run(
+        &["build", "--root", &project.path().display().to_string()],
+        project.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    project
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The article pages a page links to, as file names.
+fn article_links(html: &str) -> Vec<String> {
+    let re = regex::Regex::new(r#"href="(?:\.\./)?articles/([^"]+)""#).unwrap();
+    let mut links: Vec<String> = re.captures_iter(html).map(|c| c[1].to_string()).collect();
+    links.sort();
+    links.dedup();
+    links
+}
+
+/// The slug of the story that covers `line` of seed `file`, from `ingest --json`.
+fn slug_covering(stories: &[serde_json::Value], file: &str, line: u64) -> String {
+    stories
+        .iter()
+        .find(|s| {
+            s["file"].as_str().unwrap().ends_with(file)
+                && s["lines"][0].as_u64().unwrap() <= line
+                && s["lines"][1].as_u64().unwrap() >= line
+        })
+        .unwrap_or_else(|| panic!("no story covers {file}:{line}"))["slug"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_brussels_visit_is_one_story_from_three_sources() {
+    let project = built();
+    let stories = common::ingest_json(&[project.path().join("seeds")]);
+    let mut expected: Vec<String> = [
+        ("000_444bba98c8ba7a71.txt", 1),
+        ("001_6612d092722dc0ce.txt", 1),
+        ("002_110bc2125d0c05ec.txt", 3),
+    ]
+    .iter()
+    .map(|(f, l)| format!("{}.html", slug_covering(&stories, f, *l)))
+    .collect();
+    expected.sort();
+    let clusters = common::files_with_ext(&project.path().join("public/stories"), "html");
+    let with_brussels: Vec<(PathBuf, Vec<String>)> = clusters
+        .into_iter()
+        .map(|p| {
+            let links = article_links(&read(&p));
+            (p, links)
+        })
+        .filter(|(_, links)| links.iter().any(|l| expected.contains(l)))
+        .collect();
+    assert_eq!(
+        with_brussels.len(),
+        1,
+        "one cluster holds the Brussels reports: {with_brussels:?}"
+    );
+    assert_eq!(with_brussels[0].1, expected);
+    // Each member links to the cluster; undated members show the inferred date.
+    let cluster_file = with_brussels[0]
+        .0
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    for member in &expected {
+        let html = read(&project.path().join("public/articles").join(member));
+        assert!(
+            html.contains(&format!("stories/{cluster_file}")),
+            "{member} links to its cluster"
+        );
+    }
+    let live = read(
+        &project.path().join("public/articles").join(
+            expected
+                .iter()
+                .find(|m| m.starts_with("keir-starmer-and-nato"))
+                .unwrap(),
+        ),
+    );
+    assert!(
+        live.contains("3 February 2025") && live.contains("inferred"),
+        "the live page takes the cluster's date, marked inferred"
+    );
+}
+
+#[test]
+fn a_quote_carried_by_two_sources_is_listed_once_with_both() {
+    let project = built();
+    let html = read(&project.path().join("public/quotes.html"));
+    let quote = "We need to see all allies stepping up";
+    assert_eq!(html.matches(quote).count(), 1, "listed once");
+    let figure = html.split("<figure").find(|f| f.contains(quote)).unwrap();
+    assert_eq!(
+        article_links(figure).len(),
+        2,
+        "with both sources: {figure}"
+    );
+    assert!(figure.contains("Keir Starmer"));
+}
+
+#[test]
+fn people_index_lists_people_named_in_two_stories() {
+    let project = built();
+    let html = read(&project.path().join("public/people/index.html"));
+    for name in ["Keir Starmer", "Mark Rutte"] {
+        assert!(html.contains(name), "{name} on the people index");
+    }
+    let starmer = read(&project.path().join("public/people/keir-starmer.html"));
+    assert!(
+        article_links(&starmer).len() >= 4,
+        "Starmer's page lists his stories"
+    );
+    assert!(
+        starmer.contains("We need to see all allies stepping up"),
+        "and his quotes"
+    );
+}
+
+/// The first child element of `node` named `name` in the Atom namespace.
+fn child<'a, 'input>(
+    node: roxmltree::Node<'a, 'input>,
+    name: &str,
+) -> Option<roxmltree::Node<'a, 'input>> {
+    node.children()
+        .find(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", name)))
+}
+
+#[test]
+fn every_feed_is_atom_with_the_required_elements() {
+    let project = built();
+    let public = project.path().join("public");
+    let mut feeds = vec![public.join("atom.xml")];
+    feeds.extend(common::files_with_ext(&public.join("topics"), "xml"));
+    assert!(feeds.len() >= 4);
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    for feed in feeds {
+        let text = read(&feed);
+        let doc =
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", feed.display()));
+        let root = doc.root_element();
+        assert!(root.has_tag_name((ATOM, "feed")), "{}", feed.display());
+        for required in ["id", "title", "updated"] {
+            assert!(
+                child(root, required).is_some(),
+                "{}: feed lacks {required}",
+                feed.display()
+            );
+        }
+        let entries: Vec<_> = root
+            .children()
+            .filter(|c| c.has_tag_name((ATOM, "entry")))
+            .collect();
+        assert!(!entries.is_empty());
+        for entry in entries {
+            for required in ["id", "title", "updated", "summary"] {
+                assert!(
+                    child(entry, required).is_some(),
+                    "{}: entry lacks {required}",
+                    feed.display()
+                );
+            }
+            let href = child(entry, "link")
+                .and_then(|l| l.attribute("href"))
+                .unwrap();
+            assert!(
+                href.starts_with("http://localhost/articles/"),
+                "absolute link from base_url: {href}"
+            );
+            let updated = child(entry, "updated").unwrap().text().unwrap();
+            assert_eq!(updated.len(), 20, "RFC 3339 date-time: {updated}");
+        }
+    }
+}
+
+#[test]
+fn no_page_loads_anything_from_another_host() {
+    let project = built();
+    let public = project.path().join("public");
+    let loads = regex::Regex::new(r#"(?i)(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//|<link[^>]+href\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//"#).unwrap();
+    let mut checked = 0;
+    for ext in ["html", "css", "js"] {
+        for file in common::files_with_ext(&public, ext) {
+            let text = read(&file);
+            assert!(
+                !loads.is_match(&text),
+                "{} loads from another host",
+                file.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10);
+}
+
+#[test]
+fn timeline_keeps_undated_stories_apart_and_search_index_is_a_script() {
+    let project = built();
+    let public = project.path().join("public");
+    let timeline = read(&public.join("timeline.html"));
+    let (dated, undated) = timeline
+        .split_once("id=\"undated\"")
+        .expect("an undated section");
+    assert!(dated.contains("3 February 2025") && dated.contains("5 June 2025"));
+    assert!(dated.contains("17:23"), "live posts are on the timeline");
+    assert!(
+        undated.contains("Online Safety Act"),
+        "an undated story is listed apart"
+    );
+    let index = read(&public.join("search-index.js"));
+    assert!(index.starts_with("window.DIGEST_SEARCH = {"));
+    assert!(read(&public.join("search.html")).contains("<noscript>"));
+}

@@ -1,0 +1,93 @@
+// Offline search over search-index.js (window.DIGEST_SEARCH). Works from file:// (no fetch).
+// Index terms are stems; a query word matches the stems that begin it ("crossings" -> "cross")
+// and, for a word being typed, the stems it begins ("migr" -> "migrant").
+(function () {
+  "use strict";
+  var index = window.DIGEST_SEARCH;
+  var input = document.getElementById("search-input");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!index || !input || !list) return;
+  var stems = Object.keys(index.terms).sort();
+  var total = index.docs.length;
+
+  function words(query) {
+    return query.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2; });
+  }
+
+  function matchingStems(word) {
+    var found = [];
+    for (var k = Math.min(word.length, 3); k <= word.length; k++) {
+      var head = word.slice(0, k);
+      if (index.terms[head] && (k >= 4 || head === word)) found.push(head);
+    }
+    if (word.length >= 3) {
+      var lo = 0, hi = stems.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (stems[mid] < word) lo = mid + 1; else hi = mid; }
+      for (var i = lo; i < stems.length && stems[i].indexOf(word) === 0; i++) found.push(stems[i]);
+    }
+    return found;
+  }
+
+  function search(query) {
+    var scores = null;
+    words(query).forEach(function (word) {
+      var wordScores = {};
+      matchingStems(word).forEach(function (stem) {
+        var postings = index.terms[stem];
+        var idf = Math.log(1 + total / postings.length);
+        postings.forEach(function (p) {
+          var s = p[1] * idf;
+          if (!wordScores[p[0]] || wordScores[p[0]] < s) wordScores[p[0]] = s;
+        });
+      });
+      if (scores === null) { scores = wordScores; return; }
+      var both = {};
+      Object.keys(scores).forEach(function (d) { if (wordScores[d]) both[d] = scores[d] + wordScores[d]; });
+      scores = both;
+    });
+    if (!scores) return [];
+    return Object.keys(scores).map(Number)
+      .sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+  }
+
+  function show(query) {
+    list.textContent = "";
+    if (!words(query).length) { status.textContent = ""; return; }
+    var hits = search(query);
+    status.textContent = hits.length === 0 ? "No stories match \u201c" + query + "\u201d."
+      : hits.length + (hits.length === 1 ? " story matches" : " stories match") + " \u201c" + query + "\u201d.";
+    hits.slice(0, 50).forEach(function (d) {
+      var doc = index.docs[d];
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = doc.u;
+      link.textContent = doc.t;
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = doc.c + (doc.d ? " \u00b7 " + doc.d : "");
+      var snippet = document.createElement("p");
+      snippet.textContent = doc.s.length > 220 ? doc.s.slice(0, 217) + "\u2026" : doc.s;
+      item.appendChild(link);
+      item.appendChild(meta);
+      item.appendChild(snippet);
+      list.appendChild(item);
+    });
+  }
+
+  input.addEventListener("input", function () { show(input.value); });
+  input.addEventListener("keydown", function (e) {
+    var first = list.querySelector("a");
+    if (e.key === "Enter" && first) { e.preventDefault(); first.click(); }
+    if (e.key === "ArrowDown" && first) { e.preventDefault(); first.focus(); }
+  });
+  list.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && at >= 0 && at + 1 < links.length) { e.preventDefault(); links[at + 1].focus(); }
+    if (e.key === "ArrowUp" && at >= 0) { e.preventDefault(); (at === 0 ? input : links[at - 1]).focus(); }
+  });
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) { input.value = initial; show(initial); }
+})();
