@@ -330,8 +330,10 @@ pub fn generate_title(lead: &str) -> String {
     title = title.trim_end_matches([',', ';', ':', ' ']).to_string();
     // Do not end on a word that leaves the headline hanging.
     const DANGLING: &[&str] = &[
-        "the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "by", "at", "its", "his",
-        "her", "their",
+        "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "its",
+        "his", "her", "their", "that", "he", "she", "they", "it", "we", "who", "which", "as",
+        "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "should",
+        "from", "into", "than", "be", "been", "being", "said", "told",
     ];
     while let Some((head, last)) = title.rsplit_once(' ') {
         if DANGLING.contains(&last.to_lowercase().as_str()) {

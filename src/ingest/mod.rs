@@ -283,11 +283,18 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
                 .map(|p| p.trim_start_matches('•').trim().to_string()),
         );
     }
+    // Summary bullets read as sentences once each ends with a full stop.
     story.summary = page
         .summary
         .iter()
         .take(2)
-        .cloned()
+        .map(|b| {
+            if clean::ends_sentence(b) {
+                b.clone()
+            } else {
+                format!("{b}.")
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     story.date = page.date.clone();
