@@ -22,6 +22,9 @@ pub struct Config {
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
+    /// Custom domain for GitHub Pages; when set, the build writes a CNAME file.
+    #[serde(default)]
+    pub cname: Option<String>,
     #[serde(default)]
     pub ingest: IngestConfig,
     /// Topics in display order.
