@@ -679,10 +679,17 @@ impl<'a> Renderer<'a> {
 
     /// The theme's files (built-in, then the site's own), and the code stylesheet when needed.
     fn static_files(&self) -> Result<Vec<OutputFile>> {
+        // GitHub Pages: no Jekyll processing, and the custom domain when one is configured.
         let mut files = vec![OutputFile {
             path: ".nojekyll".into(),
             bytes: Vec::new(),
         }];
+        if let Some(domain) = self.site.config.cname.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            files.push(OutputFile {
+                path: "CNAME".into(),
+                bytes: format!("{domain}\n").into_bytes(),
+            });
+        }
         for (name, text) in THEME {
             files.push(OutputFile {
                 path: Path::new("theme").join(name),
