@@ -12,10 +12,7 @@ cd "$(dirname "$0")"
 
 # One-time setup (offline afterwards).
 [[ -d node_modules ]] || npm ci --ignore-scripts --no-audit --no-fund
-if [[ ! -x .venv/bin/python ]]; then
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet feedparser==6.0.14
-fi
+bash setup.sh
 
 failed=()
 check() {  # check NAME COMMAND...: run it, report, go on
@@ -50,6 +47,29 @@ for feed in "$SITE/atom.xml" "$SITE"/topics/*.xml; do
 done
 if [[ -f $SITE/sitemap.xml ]]; then check "sitemap.xml well-formed" xmllint --noout --nonet "$SITE/sitemap.xml"
 else echo "FAIL missing sitemap.xml"; failed+=("missing sitemap.xml"); fi
+
+# The GitHub Pages workflow: valid YAML, on push to main, with the official Pages actions,
+# and the README's Pages section naming the same actions and the same build command.
+check_workflow() {
+  .venv/bin/python - ../.github/workflows/pages.yml ../README.md <<'PY'
+import sys, yaml
+workflow = yaml.safe_load(open(sys.argv[1]))
+readme = open(sys.argv[2]).read()
+errors = []
+trigger = workflow.get("on", workflow.get(True))
+if "main" not in trigger["push"]["branches"]: errors.append("not triggered by a push to main")
+uses = [s.get("uses", "") for job in workflow["jobs"].values() for s in job["steps"]]
+runs = " ".join(s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"])
+for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+    if not any(u.startswith(action + "@") for u in uses): errors.append(f"{action} not used")
+    if action not in readme: errors.append(f"README does not mention {action}")
+if "digest build --base-url" not in runs: errors.append("the workflow does not run digest build --base-url")
+if "digest build --base-url" not in readme: errors.append("README does not show digest build --base-url")
+print("\n".join(errors) or f"{len(uses)} actions, {len(workflow['jobs'])} jobs")
+sys.exit(bool(errors))
+PY
+}
+check "GitHub Pages workflow" check_workflow
 
 echo "=== screenshots in $OUT"
 if (( ${#failed[@]} )); then

@@ -15,5 +15,6 @@ fi
 [[ -d node_modules/playwright-core ]] || npm ci --ignore-scripts --no-audit --no-fund
 if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
-  .venv/bin/pip install --quiet feedparser==6.0.14
 fi
+.venv/bin/python -c 'import feedparser, yaml' 2>/dev/null \
+  || .venv/bin/pip install --quiet feedparser==6.0.14 PyYAML==6.0.2

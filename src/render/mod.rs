@@ -43,6 +43,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("search.html", include_str!("../../templates/search.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("sw.js", include_str!("../../templates/sw.js")),
+    (
+        "manifest.webmanifest",
+        include_str!("../../templates/manifest.webmanifest"),
+    ),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
@@ -51,6 +56,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub const THEME: &[(&str, &str)] = &[
     ("style.css", include_str!("../../theme/style.css")),
     ("search.js", include_str!("../../theme/search.js")),
+    ("icon.svg", include_str!("../../theme/icon.svg")),
 ];
 
 /// Loads the templates once: built-ins, then the site's overrides.
@@ -467,6 +473,7 @@ impl<'a> Renderer<'a> {
             &|r, t| self.context(r, t),
         )?);
         files.extend(self.static_files()?);
+        files.extend(self.offline_files(&files)?);
         Ok(files)
     }
 
@@ -677,6 +684,44 @@ impl<'a> Renderer<'a> {
         self.render("report.html", &ctx, "report.html".into())
     }
 
+    /// The web app manifest and the service worker, which precaches the pages every visit
+    /// needs first; its cache name changes with the site's content so readers get updates.
+    fn offline_files(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>> {
+        let ctx = self.context("", &self.site.config.title);
+        let manifest = self.render("manifest.webmanifest", &ctx, "manifest.webmanifest".into())?;
+        let mut digest_input = String::new();
+        for file in files {
+            digest_input.push_str(&file.path.to_string_lossy());
+            digest_input.push_str(&crate::text::fnv1a_hex(&String::from_utf8_lossy(
+                &file.bytes,
+            )));
+        }
+        let mut core: Vec<String> = vec![
+            "index.html".into(),
+            "search.html".into(),
+            "search-index.js".into(),
+            "404.html".into(),
+        ];
+        core.extend(
+            self.site
+                .topics
+                .iter()
+                .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
+                .map(|t| format!("topics/{}.html", t.slug)),
+        );
+        core.extend(
+            files
+                .iter()
+                .map(|f| f.path.to_string_lossy().replace('\\', "/"))
+                .filter(|p| p.starts_with("theme/")),
+        );
+        let mut ctx = tera::Context::new();
+        ctx.insert("version", &crate::text::fnv1a_hex(&digest_input)[..12]);
+        ctx.insert("core", &core);
+        let worker = self.render("sw.js", &ctx, "sw.js".into())?;
+        Ok(vec![manifest, worker])
+    }
+
     /// The theme's files (built-in, then the site's own), and the code stylesheet when needed.
     fn static_files(&self) -> Result<Vec<OutputFile>> {
         // GitHub Pages: no Jekyll processing, and the custom domain when one is configured.
@@ -684,7 +729,14 @@ impl<'a> Renderer<'a> {
             path: ".nojekyll".into(),
             bytes: Vec::new(),
         }];
-        if let Some(domain) = self.site.config.cname.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        if let Some(domain) = self
+            .site
+            .config
+            .cname
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
             files.push(OutputFile {
                 path: "CNAME".into(),
                 bytes: format!("{domain}\n").into_bytes(),

@@ -1,0 +1,33 @@
+// digest service worker: once a hosted digest has been visited, its pages read offline.
+// Registered only over http(s); pages opened from disk do not use it.
+const CACHE = "digest-{{ version }}";
+const CORE = [{% for path in core %}"{{ path | safe }}"{% if not loop.last %}, {% endif %}{% endfor %}];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CORE)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+// Network first, so readers see a new build at once; the cache answers when offline.
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request).then((hit) => hit || caches.match("404.html")))
+  );
+});
