@@ -27,7 +27,7 @@ use live::Post;
 use segment::{Segment, StoryKind};
 
 /// Most key figures kept per story.
-const MAX_FIGURES: usize = 12;
+const MAX_FIGURES: usize = 8;
 /// Longest slug, in bytes.
 const MAX_SLUG_LEN: usize = 64;
 

@@ -6,6 +6,7 @@ pub mod highlight;
 pub mod markdown;
 mod search;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
@@ -160,6 +161,8 @@ struct SpeakerGroup<'a> {
     speaker: Option<&'a str>,
     speaker_url: Option<&'a str>,
     quotes: Vec<QuoteView<'a>>,
+    /// All of the speaker's quotes, shown or not.
+    total: usize,
 }
 
 #[derive(Serialize)]
@@ -227,6 +230,15 @@ const PANEL_FIGURES: usize = 6;
 const FRONT_PAGE_QUOTES: usize = 5;
 /// Stories per topic on the front page; the topic page has them all.
 const FRONT_PAGE_STORIES: usize = 8;
+/// Figures per story on figures.html (the story's page has them all).
+const FIGURES_PER_STORY: usize = 3;
+/// Quotes per speaker on quotes.html (a person's page has them all).
+const QUOTES_PER_SPEAKER: usize = 25;
+/// Stories listed on a person's page, newest first.
+const STORIES_PER_PERSON: usize = 50;
+/// Up to this many stories, briefing.html carries every story in full; beyond, it carries
+/// each story's summary, so the page stays readable and printable.
+const BRIEFING_FULL_TEXT_STORIES: usize = 300;
 
 /// Renders the whole site into `out_dir` (via a staging folder). `stories` are this run's
 /// ingest results, for the build report; `None` when ingest did not run.
@@ -253,6 +265,12 @@ struct Renderer<'a> {
     tera: &'a Tera,
     root: &'a Path,
     site_view: SiteView<'a>,
+    /// Person name -> page, for linking speakers.
+    person_urls: HashMap<&'a str, &'a str>,
+    /// For each story, the entities with pages that it names.
+    entities_of: Vec<Vec<usize>>,
+    /// For each story, its place in its primary topic's list.
+    topic_position: Vec<usize>,
 }
 
 impl<'a> Renderer<'a> {
@@ -274,11 +292,33 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
         };
+        // Lookups built once, so no page pays a search over the whole site.
+        let person_urls = site
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name.as_str(), e.url.as_str()))
+            .collect();
+        let mut entities_of = vec![Vec::new(); site.articles.len()];
+        for (e, entity) in site.entities.iter().enumerate() {
+            for &a in &entity.articles {
+                entities_of[a].push(e);
+            }
+        }
+        let mut topic_position = vec![0; site.articles.len()];
+        for topic in &site.topics {
+            for (position, &a) in topic.articles.iter().enumerate() {
+                topic_position[a] = position;
+            }
+        }
         Renderer {
             site,
             tera,
             root,
             site_view,
+            person_urls,
+            entities_of,
+            topic_position,
         }
     }
 
@@ -314,11 +354,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn entity_url(&self, name: &str) -> Option<&'a str> {
-        self.site
-            .entities
-            .iter()
-            .find(|e| e.name == name && e.kind == EntityKind::Person)
-            .map(|e| e.url.as_str())
+        self.person_urls.get(name).copied()
     }
 
     fn quote_view(&self, q: usize) -> QuoteView<'a> {
@@ -394,13 +430,11 @@ impl<'a> Renderer<'a> {
         ctx.insert("sections", &self.sections(FRONT_PAGE_STORIES));
         ctx.insert("figures", &self.figures_of(&newest, PANEL_FIGURES));
         let mut latest_quotes: Vec<usize> = (0..site.quotes.len()).collect();
-        let first_source_rank = |q: usize| {
-            newest
-                .iter()
-                .position(|&i| i == site.quotes[q].sources[0])
-                .unwrap_or(usize::MAX)
-        };
-        latest_quotes.sort_by_key(|&q| (first_source_rank(q), q));
+        let mut rank = vec![0; site.articles.len()];
+        for (r, &i) in newest.iter().enumerate() {
+            rank[i] = r;
+        }
+        latest_quotes.sort_by_key(|&q| (rank[site.quotes[q].sources[0]], q));
         let latest_quotes: Vec<QuoteView> = latest_quotes
             .into_iter()
             .filter(|&q| site.quotes[q].speaker.is_some())
@@ -454,6 +488,10 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         ctx.insert("sections", &briefing);
+        ctx.insert(
+            "full_text",
+            &(site.articles.len() <= BRIEFING_FULL_TEXT_STORIES),
+        );
         ctx.insert("has_code", &site.articles.iter().any(|a| a.has_code));
         files.push(self.render("briefing.html", &ctx, "briefing.html".into())?);
 
@@ -484,11 +522,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .find(|t| t.slug == article.topics[0].slug)
             .expect("every primary topic is a configured topic or other");
-        let position = topic
-            .articles
-            .iter()
-            .position(|&a| a == i)
-            .expect("article is in its topic");
+        let position = self.topic_position[i];
         let mut ctx = self.context("../", &article.title);
         ctx.insert("article", article);
         ctx.insert(
@@ -510,10 +544,9 @@ impl<'a> Renderer<'a> {
         ctx.insert("cluster", &cluster);
         let related: Vec<ArticleLink> = article.related.iter().map(|&r| self.link(r)).collect();
         ctx.insert("related", &related);
-        let people: Vec<NameLink> = site
-            .entities
+        let people: Vec<NameLink> = self.entities_of[i]
             .iter()
-            .filter(|e| e.articles.contains(&i))
+            .map(|&e| &site.entities[e])
             .map(|e| NameLink {
                 name: &e.name,
                 url: &e.url,
@@ -551,8 +584,12 @@ impl<'a> Renderer<'a> {
         for entity in &site.entities {
             let mut ctx = self.context("../", &entity.name);
             ctx.insert("entity", entity);
-            let articles: Vec<ArticleLink> =
-                entity.articles.iter().map(|&i| self.link(i)).collect();
+            let articles: Vec<ArticleLink> = entity
+                .articles
+                .iter()
+                .take(STORIES_PER_PERSON)
+                .map(|&i| self.link(i))
+                .collect();
             ctx.insert("articles", &articles);
             let quotes: Vec<QuoteView> =
                 entity.quotes.iter().map(|&q| self.quote_view(q)).collect();
@@ -565,15 +602,25 @@ impl<'a> Renderer<'a> {
     fn quotes_page(&self) -> Result<OutputFile> {
         let site = self.site;
         let mut groups: Vec<SpeakerGroup> = Vec::new();
+        let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
         for q in 0..site.quotes.len() {
             let speaker = site.quotes[q].speaker.as_deref();
-            match groups.iter_mut().find(|g| g.speaker == speaker) {
-                Some(group) => group.quotes.push(self.quote_view(q)),
-                None => groups.push(SpeakerGroup {
-                    speaker,
-                    speaker_url: speaker.and_then(|s| self.entity_url(s)),
-                    quotes: vec![self.quote_view(q)],
-                }),
+            match group_of.get(&speaker) {
+                Some(&g) => {
+                    groups[g].total += 1;
+                    if groups[g].quotes.len() < QUOTES_PER_SPEAKER {
+                        groups[g].quotes.push(self.quote_view(q));
+                    }
+                }
+                None => {
+                    group_of.insert(speaker, groups.len());
+                    groups.push(SpeakerGroup {
+                        speaker,
+                        speaker_url: speaker.and_then(|s| self.entity_url(s)),
+                        quotes: vec![self.quote_view(q)],
+                        total: 1,
+                    });
+                }
             }
         }
         // Most quoted speakers first; quotes nobody is named for last.
@@ -581,7 +628,7 @@ impl<'a> Renderer<'a> {
             a.speaker
                 .is_none()
                 .cmp(&b.speaker.is_none())
-                .then(b.quotes.len().cmp(&a.quotes.len()))
+                .then(b.total.cmp(&a.total))
                 .then(a.speaker.cmp(&b.speaker))
         });
         let mut ctx = self.context("", "Quotes");
@@ -591,25 +638,27 @@ impl<'a> Renderer<'a> {
 
     fn figures_page(&self) -> Result<OutputFile> {
         let site = self.site;
-        let sections: Vec<(&str, Vec<FigureView>)> = site
-            .topics
-            .iter()
-            .map(|t| {
-                let figures = t
-                    .articles
-                    .iter()
-                    .flat_map(|&i| {
-                        site.articles[i].figures.iter().map(move |f| FigureView {
-                            value: &f.value,
-                            context: &f.context,
-                            article: site.articles[i].link(),
-                        })
-                    })
-                    .collect();
-                (t.name.as_str(), figures)
-            })
-            .filter(|(_, f): &(&str, Vec<FigureView>)| !f.is_empty())
-            .collect();
+        let sections: Vec<(&str, Vec<FigureView>)> =
+            site.topics
+                .iter()
+                .map(|t| {
+                    let figures =
+                        t.articles
+                            .iter()
+                            .flat_map(|&i| {
+                                site.articles[i].figures.iter().take(FIGURES_PER_STORY).map(
+                                    move |f| FigureView {
+                                        value: &f.value,
+                                        context: &f.context,
+                                        article: site.articles[i].link(),
+                                    },
+                                )
+                            })
+                            .collect();
+                    (t.name.as_str(), figures)
+                })
+                .filter(|(_, f): &(&str, Vec<FigureView>)| !f.is_empty())
+                .collect();
         let mut ctx = self.context("", "Key figures");
         ctx.insert("sections", &sections);
         self.render("figures.html", &ctx, "figures.html".into())
@@ -692,9 +741,7 @@ impl<'a> Renderer<'a> {
         let mut digest_input = String::new();
         for file in files {
             digest_input.push_str(&file.path.to_string_lossy());
-            digest_input.push_str(&crate::text::fnv1a_hex(&String::from_utf8_lossy(
-                &file.bytes,
-            )));
+            digest_input.push_str(&crate::text::fnv1a_hex_bytes(&file.bytes));
         }
         let mut core: Vec<String> = vec![
             "index.html".into(),
@@ -799,16 +846,20 @@ fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         }
     }
     let result = (|| -> Result<()> {
-        for file in files {
-            let path = staging.join(&file.path);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-            }
-            std::fs::write(&path, &file.bytes)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+        let folders: std::collections::BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+            .collect();
+        for dir in &folders {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create folder", dir.display()))?;
         }
-        Ok(())
+        // Creating files is most of a build's time on slow disks: do it on every core.
+        files.par_iter().try_for_each(|file| {
+            let path = staging.join(&file.path);
+            std::fs::write(&path, &file.bytes)
+                .with_context(|| format!("{}: cannot write", path.display()))
+        })
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);

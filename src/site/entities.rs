@@ -100,6 +100,12 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
                 .push(i);
         }
     }
+    let mut quotes_by_speaker: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (q, quote) in quotes.iter().enumerate() {
+        if let Some(speaker) = &quote.speaker {
+            quotes_by_speaker.entry(speaker).or_default().push(q);
+        }
+    }
     let mut entities: Vec<Entity> = Vec::new();
     let mut used = std::collections::HashSet::new();
     for ((name, kind), mut stories) in mentions {
@@ -114,11 +120,13 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
             n += 1;
             slug = format!("{base}-{n}");
         }
-        let said: Vec<usize> = (0..quotes.len())
-            .filter(|&q| {
-                kind == EntityKind::Person && quotes[q].speaker.as_deref() == Some(name.as_str())
-            })
-            .collect();
+        let said = match kind {
+            EntityKind::Person => quotes_by_speaker
+                .get(name.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            EntityKind::Organisation => Vec::new(),
+        };
         entities.push(Entity {
             url: format!("people/{slug}.html"),
             slug,

