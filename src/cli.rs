@@ -1,13 +1,20 @@
-//! The command line: `digest build | ingest`.
+//! The command line: `digest build | ingest | check | serve | init`.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 
 /// digest: scraped news articles in, a linked briefing site out.
 #[derive(Debug, Parser)]
 #[command(name = "digest", version, about)]
 pub struct Cli {
+    /// Print errors only.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print how long each phase of a build took.
+    #[arg(short, long, global = true, action = ArgAction::SetTrue)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,5 +49,32 @@ pub enum Command {
         json: bool,
         /// Files or folders to ingest instead of the configured seeds folder.
         paths: Vec<PathBuf>,
+    },
+    /// Check config, front matter, templates and every internal link and #anchor of the
+    /// site built from content/ as it is (into a temporary folder); exit 1 on any problem.
+    Check {
+        /// The digest project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Build, serve public/ on this machine, and rebuild and reload open pages on change.
+    Serve {
+        /// The digest project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Loopback address to listen on (the preview is never served to the network).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write a new digest project (config, templates, theme, seeds/, content/) into DIR.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
     },
 }

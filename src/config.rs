@@ -3,8 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use serde::Deserialize;
+
+use crate::diagnostic::{self, shown};
 
 /// The default `config.toml` written by `digest init` and used when a root has none.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -106,32 +108,42 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULT_CONFIG.to_string(),
-            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", shown(&path))),
         };
-        Config::parse(&text, &path.display().to_string())
+        Config::parse(&text, &shown(&path))
     }
 
-    /// Parses config text; `origin` names the file in errors.
+    /// Parses config text; `origin` names the file in errors (with line, column and caret).
     pub fn parse(text: &str, origin: &str) -> Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start].matches('\n').count() + 1)
-                .unwrap_or(1);
-            anyhow::anyhow!(
-                "{origin}:{line}: invalid config: {}",
-                e.message().trim().replace('\n', "; ")
-            )
+            diagnostic::toml_error(origin, text, 0, &e, "invalid config", "config.toml")
         })?;
-        config.validate(origin)?;
+        config.validate(origin, text)?;
         Ok(config)
     }
 
-    fn validate(&self, origin: &str) -> Result<()> {
+    fn validate(&self, origin: &str, text: &str) -> Result<()> {
         let mut seen = std::collections::BTreeSet::new();
+        // Points at the `slug = "..."` line of a topic, found again in the text.
+        let at_slug = |slug: &str, nth: usize, message: &str| -> anyhow::Error {
+            let quoted = format!("\"{slug}\"");
+            let span = text
+                .match_indices(&quoted)
+                .filter(|(i, _)| {
+                    let line_start = text[..*i].rfind('\n').map_or(0, |n| n + 1);
+                    text[line_start..*i].trim_start().starts_with("slug")
+                })
+                .nth(nth)
+                .map_or(0..0, |(i, q)| i..i + q.len());
+            anyhow::anyhow!("{}", diagnostic::at(origin, text, span, message))
+        };
         for topic in &self.topics {
             if topic.slug == OTHER_TOPIC {
-                bail!("{origin}: topic slug `other` is reserved for stories that match no topic; rename it");
+                return Err(at_slug(
+                    &topic.slug,
+                    0,
+                    "topic slug `other` is reserved for stories that match no topic; rename it",
+                ));
             }
             if !topic
                 .slug
@@ -139,13 +151,24 @@ impl Config {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 || topic.slug.is_empty()
             {
-                bail!(
-                    "{origin}: topic slug `{}` must be lowercase letters, digits and hyphens",
-                    topic.slug
-                );
+                return Err(at_slug(
+                    &topic.slug,
+                    0,
+                    &format!(
+                        "topic slug `{}` must be lowercase letters, digits and hyphens",
+                        topic.slug
+                    ),
+                ));
             }
             if !seen.insert(&topic.slug) {
-                bail!("{origin}: topic `{}` is defined twice", topic.slug);
+                return Err(at_slug(
+                    &topic.slug,
+                    1,
+                    &format!(
+                        "topic `{}` is defined twice; rename or merge one",
+                        topic.slug
+                    ),
+                ));
             }
         }
         Ok(())

@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use crate::diagnostic::{self, shown};
 use crate::ingest::extract::{Figure, Quote};
 use crate::ingest::live::Post;
 use crate::ingest::segment::StoryKind;
@@ -76,6 +77,8 @@ pub struct Page {
     pub generated_untouched: bool,
     /// Whether ingest wrote the page (edited or not).
     pub generated: bool,
+    /// The file's text up to the closing `+++`, so validation errors can show the line.
+    pub front_matter: String,
 }
 
 const FENCE: &str = "+++";
@@ -122,7 +125,7 @@ pub fn render_page(story: &Story) -> Result<String> {
     ))
 }
 
-/// Parses a page's text; `path` names it in errors (with the line of a TOML error).
+/// Parses a page's text; `path` names it in errors (with line, column and the line itself).
 pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n");
@@ -141,49 +144,47 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
                 "{path}: the front matter has no closing `+++` line; add one after the last key"
             )
         })?;
-    let mut front = &rest[..end];
     let body = rest[end..]
         .strip_prefix("+++")
         .unwrap_or("")
         .trim_start_matches('\n');
 
     // Bookkeeping keys written by ingest on the first two lines.
+    let mut start = 0;
     let mut generated = false;
     let mut stored_hash = None;
-    let mut skipped_lines = 0;
     for _ in 0..2 {
-        if let Some(after) = front.strip_prefix("generated = true\n") {
+        let line = rest[start..end].lines().next().unwrap_or("");
+        if line == "generated = true" {
             generated = true;
-            front = after;
-            skipped_lines += 1;
-        } else if let Some(line) = front.lines().next().filter(|l| l.starts_with("hash = \"")) {
-            stored_hash = Some(
-                line.trim_start_matches("hash = \"")
-                    .trim_end_matches('"')
-                    .to_string(),
-            );
-            front = &front[line.len() + 1..];
-            skipped_lines += 1;
+        } else if let Some(hash) = line.strip_prefix("hash = \"") {
+            stored_hash = Some(hash.trim_end_matches('"').to_string());
+        } else {
+            break;
         }
+        start = (start + line.len() + 1).min(end);
     }
+    let front = &rest[start..end];
+    let offset = FENCE.len() + 1 + start;
     let meta: FrontMatter = toml::from_str(front).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| front[..s.start.min(front.len())].matches('\n').count() + 2 + skipped_lines)
-            .unwrap_or(1);
-        anyhow!(
-            "{path}:{line}: invalid front matter: {}",
-            e.message().trim().replace('\n', "; ")
+        diagnostic::toml_error(
+            path,
+            &text,
+            offset,
+            &e,
+            "invalid front matter",
+            "the front matter",
         )
     })?;
-    let unhashed = format!("{front}{FENCE}\n\n{body}");
-    let untouched = stored_hash.is_some_and(|h| h == text::fnv1a_hex(&unhashed));
+    // The hash covers everything after the bookkeeping lines, exactly as ingest wrote it.
+    let untouched = stored_hash.is_some_and(|h| h == text::fnv1a_hex(&rest[start..]));
     Ok(Page {
         path: path.to_string(),
         meta,
         body: body.to_string(),
         generated_untouched: generated && untouched,
         generated,
+        front_matter: text[..offset + front.len()].to_string(),
     })
 }
 
@@ -230,7 +231,7 @@ pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteRepor
                 .expect("edited page exists");
             crate::warn(&format!(
                 "{}: edited by hand since it was generated; keeping the edit (delete the file to regenerate it)",
-                content_dir.join(&page.path).display()
+                shown(&content_dir.join(&page.path))
             ));
             report.kept_edits.push(page.path.clone());
             produced.insert(content_dir.join(&page.path));
@@ -240,7 +241,7 @@ pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteRepor
             if !page.generated {
                 crate::warn(&format!(
                     "{}: a hand-written page has this name; not overwriting it with the story from {}",
-                    path.display(),
+                    shown(&path),
                     story.file
                 ));
                 continue;
@@ -283,13 +284,19 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
 
 /// Reads every `.md` page under `content_dir` (sorted by path). A missing folder is empty.
 pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
+    read_pages(content_dir)?.into_iter().collect()
+}
+
+/// Reads every `.md` page under `content_dir`, keeping each page's own error apart so that
+/// `check` can list them all; only an unreadable folder fails the whole.
+pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
     if !content_dir.exists() {
         return Ok(Vec::new());
     }
     let mut pages = Vec::new();
     for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name() {
         let entry =
-            entry.with_context(|| format!("{}: cannot list the folder", content_dir.display()))?;
+            entry.with_context(|| format!("{}: cannot list the folder", shown(content_dir)))?;
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
             continue;
         }
@@ -299,38 +306,88 @@ pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
             .expect("walkdir stays under its root")
             .to_string_lossy()
             .replace('\\', "/");
-        let display = content_dir.join(&relative).display().to_string();
-        let text = std::fs::read_to_string(entry.path())
-            .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))?;
-        let mut page = parse_page(&display, &text)?;
-        page.path = relative;
+        let display = shown(&content_dir.join(&relative));
+        let page = std::fs::read_to_string(entry.path())
+            .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))
+            .and_then(|text| parse_page(&display, &text))
+            .map(|mut page| {
+                page.path = relative;
+                page
+            });
         pages.push(page);
     }
     Ok(pages)
 }
 
-/// Checks a page against the configuration: known topics, a usable slug and date.
+/// Checks a page against the configuration: known topics, a usable slug and date. Errors
+/// point at the value in the front matter.
 pub fn validate(page: &Page, config: &Config, content_dir: &Path) -> Result<()> {
-    let shown = content_dir.join(&page.path).display().to_string();
+    let shown = shown(&content_dir.join(&page.path));
+    let front = &page.front_matter;
+    // The span of `needle` on the line setting `key`, or of the key itself.
+    let locate = |key: &str, needle: &str| -> std::ops::Range<usize> {
+        let mut line_start = 0;
+        for line in front.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+                let indent = line.len() - trimmed.len();
+                return match line.find(needle).filter(|_| !needle.is_empty()) {
+                    Some(i) => line_start + i..line_start + i + needle.len(),
+                    None => line_start + indent..line_start + indent + key.len(),
+                };
+            }
+            line_start += line.len();
+        }
+        0..0
+    };
+    let fail = |span, message: String| anyhow!("{}", diagnostic::at(&shown, front, span, &message));
     let known = config.topic_slugs();
     if page.meta.topics.is_empty() {
-        bail!(
-            "{shown}: `topics` is empty; give at least one of: {}",
-            known.join(", ")
-        );
+        return Err(fail(
+            locate("topics", ""),
+            format!(
+                "`topics` is empty; give at least one of: {}",
+                known.join(", ")
+            ),
+        ));
     }
     for topic in &page.meta.topics {
         if !known.contains(topic) {
-            bail!(
-                "{shown}: unknown topic `{topic}`; configured topics are: {}",
-                known.join(", ")
-            );
+            let hint =
+                diagnostic::closest(topic, &known.iter().map(String::as_str).collect::<Vec<_>>())
+                    .map(|t| format!("did you mean \"{t}\"? "))
+                    .unwrap_or_default();
+            return Err(fail(
+                locate("topics", &format!("\"{topic}\"")),
+                format!(
+                    "unknown topic \"{topic}\"; {hint}configured topics are: {}",
+                    known.join(", ")
+                ),
+            ));
         }
     }
     if let Some(date) = &page.meta.date {
         if crate::ingest::extract::find_date(date).as_deref() != Some(date.as_str()) {
-            bail!("{shown}: date `{date}` is not a calendar date; write it as YYYY-MM-DD");
+            return Err(fail(
+                locate("date", &format!("\"{date}\"")),
+                format!("date \"{date}\" is not a calendar date; write it as YYYY-MM-DD"),
+            ));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_page_with_an_empty_body_is_not_taken_for_a_hand_edit() {
+        let text = "+++\ngenerated = true\nhash = \"HASH\"\ntitle = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
+        let unhashed = "title = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
+        let text = text.replace("HASH", &text::fnv1a_hex(unhashed));
+        let page = parse_page("x.md", &text).unwrap();
+        assert!(page.generated_untouched);
+        assert_eq!(page.body, "");
+    }
 }

@@ -311,13 +311,16 @@ fn failing_build(project: &Path) -> String {
         snapshot(&project.join("public")),
         "public/ changed after a failed build"
     );
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+/// Checks that an error is one line.
+fn one_line(stderr: &str) {
     assert_eq!(
         stderr.trim().lines().count(),
         1,
         "one-line error expected, got: {stderr}"
     );
-    stderr
 }
 
 #[test]
@@ -330,6 +333,7 @@ fn a_non_utf8_seed_is_a_one_line_error_and_the_site_is_kept() {
     )
     .unwrap();
     let err = failing_build(project.path());
+    one_line(&err);
     assert!(
         err.contains("seeds/bad.txt:2:") && err.contains("not valid UTF-8"),
         "{err}"
@@ -342,6 +346,7 @@ fn an_empty_seed_is_a_one_line_error_and_the_site_is_kept() {
     build(project.path());
     std::fs::write(project.path().join("seeds/empty.txt"), "\n  \n").unwrap();
     let err = failing_build(project.path());
+    one_line(&err);
     assert!(
         err.contains("seeds/empty.txt") && err.contains("empty"),
         "{err}"
@@ -349,7 +354,7 @@ fn an_empty_seed_is_a_one_line_error_and_the_site_is_kept() {
 }
 
 #[test]
-fn broken_front_matter_is_a_one_line_error_naming_file_and_line() {
+fn broken_front_matter_names_file_line_and_column_and_shows_the_line() {
     let project = common::project_copy();
     build(project.path());
     std::fs::create_dir_all(project.path().join("content/defence")).unwrap();
@@ -359,9 +364,14 @@ fn broken_front_matter_is_a_one_line_error_naming_file_and_line() {
     )
     .unwrap();
     let err = failing_build(project.path());
-    assert!(
-        err.contains("content/defence/hand.md:4:") && err.contains("invalid front matter"),
-        "{err}"
+    let file = project.path().join("content/defence/hand.md");
+    // The ingest summary comes first; the error is the rest.
+    assert_eq!(
+        &err[err.find("error: ").expect("an error")..],
+        format!(
+            "error: {}:3:10: invalid front matter: expected `]` to close this array\n  |\n3 | topics = [\"defence\"\n  |          ^\n",
+            file.display()
+        )
     );
 }
 

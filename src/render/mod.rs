@@ -92,16 +92,9 @@ pub fn load_templates(root: &Path) -> Result<Tera> {
     Ok(tera)
 }
 
-/// Tera's error with its causes on one line, naming the template folder.
+/// Tera's error as `templates/NAME:line:column` with the line, where it can be found.
 fn template_error(dir: &Path, e: tera::Error) -> anyhow::Error {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string().replace('\n', " "));
-        source = cause.source();
-    }
-    anyhow!("{}: template error: {message}", dir.display())
+    crate::diagnostic::template_error(dir, &e)
 }
 
 /// Site-wide values every template sees.
@@ -335,7 +328,7 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(template, ctx)
-            .map_err(|e| template_error(&self.root.join("templates").join(template), e))?;
+            .map_err(|e| template_error(&self.root.join("templates"), e))?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: html.into_bytes(),

@@ -1,0 +1,301 @@
+//! Error messages that point into a file: `file:line:column: what`, then the line itself with
+//! a caret under the spot, as compilers print them, so a typo is found without searching.
+
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::anyhow;
+
+/// A path as the user typed it: `./content/x.md` reads better as `content/x.md`.
+pub fn shown(path: &Path) -> String {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.display().to_string(),
+        _ => path.display().to_string(),
+    }
+}
+
+/// `path:line:column: message` and the line of `text` holding `span` with carets under it.
+pub fn at(path: &str, text: &str, span: Range<usize>, message: &str) -> String {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_text = &text[line_start..line_end];
+    let number = text[..start].matches('\n').count() + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    let end = floor_char_boundary(text, span.end.clamp(start, line_end));
+    let width = text[start..end].chars().count().max(1);
+    // Tabs stay tabs under the caret so it lines up however the terminal draws them.
+    let pad: String = text[line_start..start]
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let gutter = " ".repeat(number.to_string().len());
+    format!(
+        "{path}:{number}:{column}: {message}\n{gutter} |\n{number} | {line_text}\n{gutter} | {pad}{}",
+        "^".repeat(width)
+    )
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A TOML error in `text` (the whole file) as a pointed message. `offset` is where the part
+/// given to the parser starts in `text`; `what` says which part (`invalid config`); `top`
+/// names the top-level table in messages about keys (`config.toml`, `front matter`).
+pub fn toml_error(
+    path: &str,
+    text: &str,
+    offset: usize,
+    error: &toml::de::Error,
+    what: &str,
+    top: &str,
+) -> anyhow::Error {
+    let span = error
+        .span()
+        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let raw = error.message().trim();
+    if let Some(message) = unknown_key(raw, text, span.start, top) {
+        return anyhow!("{}", at(path, text, span, &message));
+    }
+    if let Some(key) = raw
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        // A missing top-level key has no line to show; one of a table points at its header.
+        let header_end = text[span.start..]
+            .find('\n')
+            .map_or(text.len(), |i| span.start + i);
+        return match table_at(text, header_end).filter(|_| span.start > offset) {
+            Some(table) => {
+                let message = format!("{what}: missing key \"{key}\" in {table}; add it");
+                anyhow!("{}", at(path, text, span.start..span.start, &message))
+            }
+            None => anyhow!("{path}: {what}: missing key \"{key}\" in {top}; add it"),
+        };
+    }
+    let last = raw.lines().last().unwrap_or(raw);
+    for (closer, opener, kind) in [("`]`", '[', "array"), ("`}`", '{', "inline table")] {
+        if last == format!("expected {closer}") {
+            if let Some(open) = unclosed(&text[offset..span.start.max(offset)], opener) {
+                let message = format!("{what}: expected {closer} to close this {kind}");
+                return anyhow!(
+                    "{}",
+                    at(path, text, offset + open..offset + open + 1, &message)
+                );
+            }
+        }
+    }
+    let message = raw.lines().map(str::trim).collect::<Vec<_>>().join(": ");
+    anyhow!("{}", at(path, text, span, &format!("{what}: {message}")))
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`" as a message naming the closest
+/// known key, or listing them when none is close.
+fn unknown_key(raw: &str, text: &str, at: usize, top: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown field `")?;
+    let (key, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let table = table_at(text, at).unwrap_or_else(|| top.to_string());
+    let message = match closest(key, &known) {
+        Some(best) => format!("unknown key \"{key}\" in {table}; did you mean \"{best}\"?"),
+        None if known.is_empty() => format!("unknown key \"{key}\" in {table}; it takes no keys"),
+        None => format!(
+            "unknown key \"{key}\" in {table}; known keys are: {}",
+            known.join(", ")
+        ),
+    };
+    Some(message)
+}
+
+/// The known key nearest to a misspelt one, if any is near enough to be what was meant.
+pub fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let limit = (key.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (strsim::osa_distance(key, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// The `[table]` or `[[table]]` header in force at byte `at`, as written.
+fn table_at(text: &str, at: usize) -> Option<String> {
+    text[..at.min(text.len())]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.contains(']'))
+        .map(|l| {
+            let end = l.rfind(']').map_or(l.len(), |i| i + 1);
+            l[..end].to_string()
+        })
+}
+
+/// Byte offset of the last `opener` left open in TOML `text`, skipping strings and comments.
+fn unclosed(text: &str, opener: char) -> Option<usize> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                while chars.peek().is_some_and(|&(_, c)| c != '\n') {
+                    chars.next();
+                }
+            }
+            '"' | '\'' => {
+                while let Some((_, s)) = chars.next() {
+                    if s == '\\' && c == '"' {
+                        chars.next();
+                    } else if s == c || s == '\n' {
+                        break;
+                    }
+                }
+            }
+            '[' | '{' => open.push((i, c)),
+            ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop().filter(|&(_, c)| c == opener).map(|(i, _)| i)
+}
+
+/// A Tera error as `templates/NAME:line:column: template error: what` with the line, when
+/// the line can be found: Tera gives it for syntax errors; for a render error the first
+/// line naming the missing variable, filter or template is shown.
+pub fn template_error(templates_dir: &Path, error: &tera::Error) -> anyhow::Error {
+    let mut messages = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        messages.push(cause.to_string());
+        source = cause.source();
+    }
+    let quoted = |m: &str| m.split('\'').nth(1).map(str::to_string);
+    let Some(name) = quoted(&messages[0]) else {
+        return anyhow!(
+            "{}: template error: {}",
+            shown(templates_dir),
+            messages.join(": ")
+        );
+    };
+    let (path, text) = template_text(templates_dir, &name);
+    // A syntax error: Tera's parser reports ` --> line:column` and `= expected ...`.
+    if let Some(report) = messages.iter().find(|m| m.trim_start().starts_with("-->")) {
+        let position = report.trim_start()[3..].split_whitespace().next();
+        let what = report
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("= "))
+            .unwrap_or("syntax error");
+        if let Some((line, column)) = position.and_then(|p| p.split_once(':')) {
+            if let (Ok(line), Ok(column)) = (line.parse::<usize>(), column.parse::<usize>()) {
+                let offset = offset_of(&text, line, column);
+                let message = format!("template error: {what}");
+                return anyhow!("{}", at(&path, &text, offset..offset, &message));
+            }
+        }
+    }
+    let what = messages
+        .last()
+        .map(|m| m.replace('\n', " "))
+        .unwrap_or_default();
+    // A render error names the culprit between backticks or quotes; find where it is used:
+    // in the template itself, else in the others (it may come from a parent or a macro).
+    let culprit = what
+        .split('`')
+        .nth(1)
+        .into_iter()
+        .chain(what.split('\'').skip(1).step_by(2))
+        .find(|c| *c != name && !c.is_empty());
+    if let Some(culprit) = culprit {
+        let mut names: Vec<String> = vec![name.clone()];
+        names.extend(crate::render::TEMPLATES.iter().map(|(n, _)| n.to_string()));
+        if let Ok(entries) = std::fs::read_dir(templates_dir) {
+            names.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().to_string()),
+            );
+        }
+        for other in names {
+            let (path, text) = template_text(templates_dir, &other);
+            if let Some(found) = find_word(&text, culprit) {
+                let message = format!("template error: {what}");
+                return anyhow!("{}", at(&path, &text, found, &message));
+            }
+        }
+    }
+    anyhow!("{path}: template error: {what}")
+}
+
+/// A template's text and how to name it: the site's file, else the built-in one.
+fn template_text(templates_dir: &Path, name: &str) -> (String, String) {
+    let file = templates_dir.join(name);
+    match std::fs::read_to_string(&file) {
+        Ok(text) => (shown(&file), text),
+        Err(_) => (
+            format!("built-in template {name}"),
+            crate::render::TEMPLATES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// The first use of `word` in `text` not inside a longer name (`site.title` is no `site.titl`).
+fn find_word(text: &str, word: &str) -> Option<Range<usize>> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    text.match_indices(word)
+        .map(|(i, _)| i..i + word.len())
+        .find(|r| {
+            !text[..r.start].chars().next_back().is_some_and(is_name)
+                && !text[r.end..].chars().next().is_some_and(is_name)
+        })
+}
+
+/// Byte offset of a 1-based line and column in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caret_marks_the_span_on_its_line() {
+        let text = "a = 1\ntitel = \"x\"\n";
+        assert_eq!(
+            at("config.toml", text, 6..11, "unknown key"),
+            "config.toml:2:1: unknown key\n  |\n2 | titel = \"x\"\n  | ^^^^^"
+        );
+    }
+
+    #[test]
+    fn the_unclosed_bracket_is_found_past_strings_and_comments() {
+        let text = "a = \"[\" # [\nb = [1, [2]\n";
+        assert_eq!(unclosed(text, '['), Some(16));
+    }
+
+    #[test]
+    fn a_misspelt_key_finds_its_neighbour_and_nonsense_finds_none() {
+        let known = ["title", "description", "base_url"];
+        assert_eq!(closest("titel", &known), Some("title"));
+        assert_eq!(closest("baseurl", &known), Some("base_url"));
+        assert_eq!(closest("colour", &known), None);
+    }
+}

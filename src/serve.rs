@@ -1,0 +1,556 @@
+//! `digest serve`: builds into public/, serves it on a loopback address, watches the project
+//! and rebuilds on change, and reloads open pages through server-sent events.
+//!
+//! The server is a few GET-only handlers on `std::net`, one thread per connection (capped):
+//! a local preview needs no more, and a server-sent event stream needs each event written
+//! and flushed as it happens, which is plain here.
+//!
+//! A failed rebuild leaves the last good site in public/ (the build swaps a staging folder
+//! into place) and shows the error over every page and in the terminal; the next good
+//! rebuild clears it.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{IpAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::{self, Seeds};
+use crate::config::Config;
+use crate::diagnostic::shown;
+use crate::ingest::Story;
+use crate::ui;
+
+/// Where pages listen for reloads; outside any path the site itself can have.
+const EVENTS_PATH: &str = "/__digest/events";
+/// How long to wait for more changes before rebuilding: editors write a file in bursts.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+/// Connections served at once; more get 503 (a browser opens a handful).
+const MAX_CONNECTIONS: usize = 64;
+/// A comment line keeps an idle event stream open and finds closed ones.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// A client that sends no request in this time is dropped.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest request head read.
+const MAX_HEAD: usize = 16 * 1024;
+
+/// Injected before `</body>` of every served HTML page (never into `build` output).
+const RELOAD_SCRIPT: &str = concat!(
+    "<script>(function(){var s=new EventSource(\"/__digest/events\");",
+    "s.addEventListener(\"reload\",function(){location.reload();});})();</script>"
+);
+
+/// What every connection thread reads: the last build's outcome.
+struct Shared {
+    out_dir: PathBuf,
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+struct Status {
+    /// Counts finished rebuilds; a change tells open pages to reload.
+    generation: u64,
+    /// The last rebuild's error, shown over every page until a rebuild succeeds.
+    error: Option<String>,
+}
+
+impl Shared {
+    fn finish(&self, error: Option<String>) {
+        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        status.generation += 1;
+        status.error = error;
+        self.changed.notify_all();
+    }
+
+    fn error(&self) -> Option<String> {
+        let status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        status.error.clone()
+    }
+}
+
+/// Builds, serves and rebuilds until interrupted.
+pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
+    if !bind.is_loopback() {
+        bail!("--bind {bind}: serve previews on this machine only; give a loopback address such as 127.0.0.1");
+    }
+    let listener = TcpListener::bind((bind, port)).with_context(|| {
+        format!("cannot listen on {bind}:{port}; is another server using it? Try --port 0 for a free one")
+    })?;
+    let address = listener
+        .local_addr()
+        .context("cannot read the listening address")?;
+    let mut builder = Builder {
+        root: root.to_path_buf(),
+        drafts,
+        base_url: format!("http://{address}/"),
+        stories: None,
+    };
+    let shared = Arc::new(Shared {
+        out_dir: root.join("public"),
+        status: Mutex::new(Status {
+            generation: 0,
+            error: None,
+        }),
+        changed: Condvar::new(),
+    });
+    shared.finish(builder.build(true));
+
+    // Watched paths come back absolute; compare them with an absolute root.
+    let watch_root: PathBuf = std::env::current_dir()
+        .context("cannot read the current folder")?
+        .join(root)
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let (sender, changes) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(sender).context("cannot watch the project")?;
+    let mut watched = Vec::new();
+    watch(&watch_root, &mut watcher, &mut watched)?;
+
+    let accepting = Arc::clone(&shared);
+    std::thread::spawn(move || accept(listener, accepting));
+    ui::note(&format!(
+        "serving {} at http://{address}/ (Ctrl+C to stop)",
+        shown(&shared.out_dir)
+    ));
+
+    while let Ok(first) = changes.recv() {
+        let mut paths = Vec::new();
+        changed_paths(first, &mut paths);
+        // An editor saves in bursts; rebuild once the project has been quiet a moment.
+        while let Ok(next) = changes.recv_timeout(DEBOUNCE) {
+            changed_paths(next, &mut paths);
+        }
+        let Some(ingest) = classify(&watch_root, &paths) else {
+            continue;
+        };
+        // Ingest rewrites content/; unwatched meanwhile, so its own writes start no rebuild.
+        let content = watch_root.join("content");
+        if ingest && watched.contains(&content) {
+            let _ = watcher.unwatch(&content);
+            watched.retain(|w| *w != content);
+        }
+        shared.finish(builder.build(ingest));
+        watch(&watch_root, &mut watcher, &mut watched)?;
+    }
+    Ok(())
+}
+
+/// Adds the paths a file event changed; reads (which the build itself does) change nothing.
+fn changed_paths(event: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>) {
+    match event {
+        Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
+            paths.extend(event.paths)
+        }
+        Ok(_) => {}
+        Err(e) => ui::warn(&format!("watching the project: {e}")),
+    }
+}
+
+/// Runs the build pipeline for `serve`, keeping the last ingest for the cleaning report.
+struct Builder {
+    root: PathBuf,
+    drafts: bool,
+    base_url: String,
+    stories: Option<Vec<Story>>,
+}
+
+impl Builder {
+    /// Builds (ingesting seeds/ first when `ingest`); the error text on failure.
+    fn build(&mut self, ingest: bool) -> Option<String> {
+        let result = build::run(build::Options {
+            root: &self.root,
+            output: Path::new("public"),
+            base_url: Some(self.base_url.clone()),
+            drafts: self.drafts,
+            seeds: if ingest {
+                Seeds::Ingest
+            } else {
+                Seeds::Skip {
+                    report: self.stories.as_deref(),
+                }
+            },
+        });
+        match result {
+            Ok(built) => {
+                ui::note(&format!("build: {}", built.summary()));
+                if built.stories.is_some() {
+                    self.stories = built.stories;
+                }
+                None
+            }
+            Err(e) => {
+                let message = format!("{e:#}");
+                ui::error(&format!(
+                    "{message}\n(serving the last good build; fix the error and save to rebuild)"
+                ));
+                Some(message)
+            }
+        }
+    }
+}
+
+/// Watches the project's inputs that exist and are not yet watched: seeds/, content/,
+/// templates/ and theme/ with everything under them, and the root itself for
+/// config.toml and for those folders appearing.
+fn watch(root: &Path, watcher: &mut impl Watcher, watched: &mut Vec<PathBuf>) -> Result<()> {
+    let seeds = Config::load(root)
+        .map(|c| c.ingest.seeds)
+        .unwrap_or_else(|_| "seeds".to_string());
+    let mut wanted = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
+    for dir in [seeds.as_str(), "content", "templates", "theme"] {
+        wanted.push((root.join(dir), RecursiveMode::Recursive));
+    }
+    for (path, mode) in wanted {
+        if watched.contains(&path) || !path.is_dir() {
+            continue;
+        }
+        watcher
+            .watch(&path, mode)
+            .with_context(|| format!("{}: cannot watch for changes", shown(&path)))?;
+        watched.push(path);
+    }
+    Ok(())
+}
+
+/// Whether a batch of changes calls for a rebuild, and whether with ingest: seeds/ and
+/// config.toml feed ingest; content/, templates/ and theme/ need only a render, unless a
+/// content page was deleted (ingest writes it anew).
+fn classify(root: &Path, paths: &[PathBuf]) -> Option<bool> {
+    let seeds = Config::load(root)
+        .map(|c| c.ingest.seeds)
+        .unwrap_or_else(|_| "seeds".to_string());
+    let mut rebuild = None;
+    for full in paths {
+        let Ok(path) = full.strip_prefix(root) else {
+            continue;
+        };
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Editors' swap, backup and temporary files, and ingest's own.
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".tmp") || name == "4913"
+        {
+            continue;
+        }
+        let under = |dir: &str| path.starts_with(dir);
+        let ingest = if path == Path::new("config.toml") || under(&seeds) {
+            true
+        } else if under("content") {
+            !full.exists()
+        } else if under("templates") || under("theme") {
+            false
+        } else {
+            continue;
+        };
+        rebuild = Some(rebuild.unwrap_or(false) || ingest);
+    }
+    rebuild
+}
+
+/// Hands each connection to a thread of its own, up to [`MAX_CONNECTIONS`] at once.
+fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = respond(&mut stream, 503, "text/plain", b"busy\n", false);
+            continue;
+        }
+        let shared = Arc::clone(&shared);
+        let open = Arc::clone(&open);
+        std::thread::spawn(move || {
+            // A dropped connection is the client's business; nothing to report.
+            let _ = handle(stream, &shared);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+/// Answers one request.
+fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(READ_TIMEOUT))?;
+    let Some((method, target)) = read_request(&stream)? else {
+        return respond(&mut stream, 400, "text/plain", b"bad request\n", false);
+    };
+    let head_only = method == "HEAD";
+    if method != "GET" && !head_only {
+        return respond(&mut stream, 405, "text/plain", b"GET only\n", false);
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH {
+        return events(stream, shared);
+    }
+    match locate(&shared.out_dir, path) {
+        Located::File(file) => {
+            let Ok(bytes) = std::fs::read(&file) else {
+                return not_found(&mut stream, shared, head_only);
+            };
+            let kind = content_type(&file);
+            let bytes = if kind.starts_with("text/html") {
+                inject(&bytes, shared.error().as_deref())
+            } else {
+                bytes
+            };
+            respond(&mut stream, 200, kind, &bytes, head_only)
+        }
+        Located::Folder(slashed) => redirect(&mut stream, &slashed),
+        Located::Missing => not_found(&mut stream, shared, head_only),
+        Located::Forbidden => respond(&mut stream, 403, "text/plain", b"forbidden\n", head_only),
+    }
+}
+
+/// Reads the request line and the headers after it; `None` for a malformed request.
+fn read_request(stream: &TcpStream) -> std::io::Result<Option<(String, String)>> {
+    let mut reader = BufReader::new(stream).take(MAX_HEAD as u64);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Ok(None);
+    };
+    if !version.starts_with("HTTP/1.") {
+        return Ok(None);
+    }
+    let request = (method.to_string(), target.to_string());
+    // The headers say nothing a static preview needs; read them so the client sees a reply.
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+    }
+    Ok(Some(request))
+}
+
+/// Where a request path leads inside the output folder.
+#[derive(Debug, PartialEq)]
+enum Located {
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: the path to redirect to.
+    Folder(String),
+    Missing,
+    /// The path tries to leave the output folder.
+    Forbidden,
+}
+
+/// Maps a request path onto a file under `out_dir`, refusing any way out of it: `..`
+/// segments (also percent-encoded), backslashes, drive prefixes, NUL bytes, and symbolic
+/// links that point outside.
+fn locate(out_dir: &Path, path: &str) -> Located {
+    let Some(path) = path.strip_prefix('/') else {
+        return Located::Forbidden;
+    };
+    let decoded = crate::check::percent_decode(path);
+    if decoded.contains(['\\', '\0']) {
+        return Located::Forbidden;
+    }
+    let mut file = out_dir.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        match Path::new(segment).components().next() {
+            Some(Component::Normal(_)) if !segment.contains(':') => file.push(segment),
+            _ => return Located::Forbidden,
+        }
+    }
+    if file.is_dir() {
+        if !decoded.is_empty() && !decoded.ends_with('/') {
+            return Located::Folder(format!("/{path}/"));
+        }
+        file.push("index.html");
+    }
+    // Symbolic links inside the output must not lead out of it.
+    match (file.canonicalize(), out_dir.canonicalize()) {
+        (Ok(real), Ok(base)) if real.starts_with(&base) => Located::File(real),
+        (Ok(_), Ok(_)) => Located::Forbidden,
+        _ => Located::Missing,
+    }
+}
+
+/// The site's 404 page (or the error page while the last rebuild failed).
+fn not_found(stream: &mut TcpStream, shared: &Shared, head_only: bool) -> std::io::Result<()> {
+    let error = shared.error();
+    let page = std::fs::read(shared.out_dir.join("404.html")).unwrap_or_else(|_| {
+        b"<!doctype html><title>Not found</title><body><h1>Not found</h1></body>".to_vec()
+    });
+    let status = if error.is_some() { 500 } else { 404 };
+    respond(
+        stream,
+        status,
+        "text/html; charset=utf-8",
+        &inject(&page, error.as_deref()),
+        head_only,
+    )
+}
+
+/// The reload script, and the error over the page while there is one, before `</body>`.
+fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut addition = String::new();
+    if let Some(error) = error {
+        addition.push_str(&error_overlay(error));
+    }
+    addition.push_str(RELOAD_SCRIPT);
+    let lower = String::from_utf8_lossy(html).to_ascii_lowercase();
+    let at = lower.rfind("</body>").unwrap_or(html.len());
+    // Lossy lowering keeps lengths only for valid UTF-8; otherwise append at the end.
+    let at = if lower.len() == html.len() {
+        at
+    } else {
+        html.len()
+    };
+    let mut out = Vec::with_capacity(html.len() + addition.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(addition.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// A panel over the page with the build error, escaped, above the last good page.
+fn error_overlay(error: &str) -> String {
+    format!(
+        concat!(
+            "<div id=\"digest-build-error\" role=\"alert\" style=\"position:fixed;inset:0;",
+            "z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:#1d1f21f2;",
+            "color:#f5f5f5;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace\">",
+            "<h1 style=\"margin:0 0 1rem;font-size:1.3rem;color:#ff9b9b\">digest: the rebuild failed</h1>",
+            "<pre style=\"white-space:pre-wrap;margin:0 0 1rem\">{}</pre>",
+            "<p style=\"margin:0;color:#bbb\">Fix it and save: this page reloads by itself. ",
+            "Until then the last good build is served underneath.</p></div>"
+        ),
+        escape_html(error)
+    )
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+/// The server-sent event stream: a `reload` event after each rebuild.
+fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n",
+    )?;
+    let mut seen = shared
+        .status
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .generation;
+    loop {
+        let status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+        let (status, _) = shared
+            .changed
+            .wait_timeout_while(status, KEEP_ALIVE, |s| s.generation == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        let generation = status.generation;
+        drop(status);
+        if generation == seen {
+            stream.write_all(b": keep-alive\n\n")?;
+        } else {
+            seen = generation;
+            stream.write_all(format!("event: reload\ndata: {generation}\n\n").as_bytes())?;
+        }
+        stream.flush()?;
+    }
+}
+
+fn redirect(stream: &mut TcpStream, location: &str) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.flush()
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        _ => "Service Unavailable",
+    };
+    // No caching: after a rebuild the browser must fetch the new files.
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_output_folder_are_forbidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("articles")).unwrap();
+        std::fs::write(out.join("index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/articles/%2E%2E/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/..\\secret.txt",
+            "/C:/Windows",
+            "relative",
+        ] {
+            assert_eq!(locate(&out, bad), Located::Forbidden, "{bad}");
+        }
+        assert_eq!(locate(&out, "//etc/passwd"), Located::Missing);
+        assert!(matches!(locate(&out, "/"), Located::File(_)));
+        assert_eq!(
+            locate(&out, "/articles"),
+            Located::Folder("/articles/".into())
+        );
+    }
+
+    #[test]
+    fn the_script_goes_before_the_body_closes_and_errors_are_escaped() {
+        let page = inject(b"<html><body><p>x</p></BODY></html>", Some("<b>&"));
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.contains("&lt;b&gt;&amp;"));
+        assert!(page.ends_with(&format!("{RELOAD_SCRIPT}</BODY></html>")));
+    }
+}

@@ -1,0 +1,457 @@
+//! The authoring workflow: `serve` (live reload, error page, recovery, no way out of the
+//! output folder), `check`, `init`, drafts, `-q`/`-v`, and the exact text of the errors a
+//! person editing a digest meets.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A running `digest serve`, killed when dropped so no test leaves a server behind.
+struct Server {
+    child: Child,
+    port: u16,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// Starts `digest serve` on a free port in `root` and waits until it listens.
+    fn start(root: &Path) -> Server {
+        let mut child = common::digest()
+            .args(["serve", "--port", "0", "--root", "."])
+            .current_dir(root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("digest serve starts");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stderr.take().expect("piped stderr");
+        let sink = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut all = sink.lock().unwrap();
+                all.push_str(&line);
+                all.push('\n');
+            }
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            stderr,
+        };
+        let text = wait_for(Duration::from_secs(30), || {
+            let text = server.stderr();
+            text.contains("serving ").then_some(text)
+        })
+        .unwrap_or_else(|| panic!("serve did not start: {}", server.stderr()));
+        let address = text.split("http://127.0.0.1:").nth(1).expect("address");
+        server.port = address[..address.find('/').expect("slash")]
+            .parse()
+            .expect("port");
+        server
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// GETs `path` as written (no normalisation), returning the status and body.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("response");
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("status line");
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Polls `probe` every 20 ms until it gives a value or `limit` passes.
+fn wait_for<T>(limit: Duration, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = probe() {
+            return Some(value);
+        }
+        if start.elapsed() > limit {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A built copy of the bundled project and one of its generated article pages.
+fn built_project() -> (tempfile::TempDir, PathBuf) {
+    let project = common::project_copy();
+    let out = common::run(&["build", "-q"], project.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = common::files_with_ext(&project.path().join("content/defence"), "md").remove(0);
+    (project, page)
+}
+
+/// The `articles/<slug>.html` path of a generated content page.
+fn article_url(page: &Path) -> String {
+    format!(
+        "/articles/{}.html",
+        page.file_stem().unwrap().to_string_lossy()
+    )
+}
+
+/// Adds a paragraph at the top of a page's body.
+fn add_paragraph(page: &Path, paragraph: &str) {
+    let text = std::fs::read_to_string(page).unwrap();
+    let (front, body) = text.split_once("\n+++\n").unwrap();
+    std::fs::write(page, format!("{front}\n+++\n\n{paragraph}\n{body}")).unwrap();
+}
+
+const HAND_WRITTEN: &str = "content/defence/hand.md";
+
+#[test]
+fn serve_shows_a_content_edit_within_a_second_and_sends_a_reload_event() {
+    let (project, page) = built_project();
+    let server = Server::start(project.path());
+    let (status, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains("/__digest/events"), "reload script injected");
+    let on_disk = std::fs::read_to_string(project.path().join("public/index.html")).unwrap();
+    assert!(
+        !on_disk.contains("__digest"),
+        "the script is never written into the site"
+    );
+
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        events,
+        "GET /__digest/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let mut events = BufReader::new(events);
+    let mut line = String::new();
+    events.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+
+    let url = article_url(&page);
+    let edited = Instant::now();
+    add_paragraph(&page, "Zebra crossings were repainted overnight.");
+    let shown = wait_for(Duration::from_secs(3), || {
+        let (_, body) = server.get(&url);
+        body.contains("Zebra crossings were repainted")
+            .then(Instant::now)
+    })
+    .unwrap_or_else(|| panic!("the edit never showed: {}", server.stderr()));
+    let took = shown - edited;
+    assert!(
+        took < Duration::from_secs(1),
+        "the edit took {took:?} to show"
+    );
+
+    let mut stream = String::new();
+    while !stream.contains("event: reload") {
+        line.clear();
+        events
+            .read_line(&mut line)
+            .expect("a reload event within 3 s");
+        stream.push_str(&line);
+    }
+}
+
+#[test]
+fn serve_shows_a_broken_edit_over_the_last_good_site_and_recovers_when_fixed() {
+    let (project, _) = built_project();
+    let server = Server::start(project.path());
+    let hand = project.path().join(HAND_WRITTEN);
+    std::fs::write(
+        &hand,
+        "+++\ntitle = \"Hand <written>\"\ntopics = [\"defence\"\n+++\n\nBody.\n",
+    )
+    .unwrap();
+    let page = wait_for(Duration::from_secs(5), || {
+        let (status, body) = server.get("/index.html");
+        (status == 200 && body.contains("digest-build-error")).then_some(body)
+    })
+    .unwrap_or_else(|| panic!("no error page: {}", server.stderr()));
+    assert!(
+        page.contains("content/defence/hand.md:3:10: invalid front matter: expected `]`"),
+        "{page}"
+    );
+    assert!(
+        page.contains("topics/defence.html"),
+        "the last good site is still served under the error"
+    );
+    assert!(server
+        .stderr()
+        .contains("error: content/defence/hand.md:3:10: invalid front matter"));
+
+    std::fs::write(
+        &hand,
+        "+++\ntitle = \"Hand written\"\ntopics = [\"defence\"]\n+++\n\nBody.\n",
+    )
+    .unwrap();
+    wait_for(Duration::from_secs(5), || {
+        let (status, body) = server.get("/articles/hand.html");
+        (status == 200 && !body.contains("digest-build-error")).then_some(())
+    })
+    .unwrap_or_else(|| panic!("did not recover: {}", server.stderr()));
+    let (_, home) = server.get("/index.html");
+    assert!(!home.contains("digest-build-error"));
+}
+
+#[test]
+fn serve_answers_only_from_the_output_folder() {
+    let (project, _) = built_project();
+    let server = Server::start(project.path());
+    for path in [
+        "/../config.toml",
+        "/%2e%2e/config.toml",
+        "/%2E%2E%2Fconfig.toml",
+        "/articles/..%2f..%2fconfig.toml",
+        "/..%5cconfig.toml",
+        "//config.toml",
+        "/C:/config.toml",
+        "config.toml",
+    ] {
+        let (status, body) = server.get(path);
+        assert!(status == 403 || status == 404, "{path}: {status}");
+        assert!(!body.contains("[ingest]"), "{path} leaked config.toml");
+    }
+    assert_eq!(server.get("/topics").0, 301);
+    assert_eq!(server.get("/topics/defence.html").0, 200);
+}
+
+#[test]
+fn check_names_a_broken_link_with_its_file_and_line_and_exits_1() {
+    let (project, _) = built_project();
+    std::fs::write(
+        project.path().join(HAND_WRITTEN),
+        "+++\ntitle = \"Hand written\"\ntopics = [\"defence\"]\n+++\n\nSee [the other story](missing.html).\n",
+    )
+    .unwrap();
+    let out = common::run(&["check"], project.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: content/defence/hand.md:6: link \"missing.html\" (in articles/hand.html) is broken: the built site has no articles/missing.html"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_passes_the_bundled_project_without_touching_public() {
+    let (project, _) = built_project();
+    let before = std::fs::metadata(project.path().join("public/index.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let out = common::run(&["check"], project.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = std::fs::metadata(project.path().join("public/index.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after, "check builds into a temporary folder");
+}
+
+#[test]
+fn init_writes_a_project_that_builds_and_refuses_a_folder_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("briefing");
+    let out = common::run(&["init", "briefing"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        "config.toml",
+        "README.md",
+        "templates/base.html",
+        "theme/style.css",
+        "seeds/.gitkeep",
+        "content/.gitkeep",
+    ] {
+        assert!(project.join(file).is_file(), "{file} missing");
+    }
+    std::fs::write(
+        project.join("seeds/one.txt"),
+        "NATO allies agreed the defence spending plan for the armed forces on Monday.\n",
+    )
+    .unwrap();
+    let out = common::run(&["build"], &project);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(project.join("public/index.html").is_file());
+
+    let config = std::fs::read_to_string(project.join("config.toml")).unwrap();
+    let out = common::run(&["init", "briefing"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: briefing: the folder is not empty; init writes a new project only into a new or empty folder, so nothing was written\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.join("config.toml")).unwrap(),
+        config
+    );
+}
+
+#[test]
+fn a_draft_is_built_only_with_drafts() {
+    let (project, _) = built_project();
+    std::fs::write(
+        project.path().join(HAND_WRITTEN),
+        "+++\ntitle = \"Not yet\"\ntopics = [\"defence\"]\ndraft = true\n+++\n\nBody.\n",
+    )
+    .unwrap();
+    let draft = project.path().join("public/articles/hand.html");
+    assert!(common::run(&["build", "-q"], project.path())
+        .status
+        .success());
+    assert!(!draft.exists());
+    assert!(common::run(&["build", "-q", "--drafts"], project.path())
+        .status
+        .success());
+    assert!(draft.is_file());
+}
+
+#[test]
+fn quiet_prints_nothing_and_verbose_times_each_phase() {
+    let (project, _) = built_project();
+    let quiet = common::run(&["build", "-q"], project.path());
+    assert!(quiet.status.success());
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    let verbose = common::run(&["build", "-v"], project.path());
+    let stderr = String::from_utf8_lossy(&verbose.stderr);
+    for phase in ["config", "templates", "ingest", "load", "render"] {
+        assert!(
+            stderr.lines().any(|l| l.trim_start().starts_with(phase)),
+            "{phase}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("build: "), "the summary stays: {stderr}");
+}
+
+/// A small project: the given config, and `content/defence/hand.md` when a page is given.
+fn small_project(config: &str, page: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    if let Some(page) = page {
+        std::fs::create_dir_all(dir.path().join("content/defence")).unwrap();
+        std::fs::write(dir.path().join(HAND_WRITTEN), page).unwrap();
+    }
+    dir
+}
+
+const CONFIG: &str = "title = \"T\"\nlanguage = \"en\"\n\n[[topics]]\nslug = \"defence\"\nname = \"Defence\"\n[topics.keywords]\narmy = 1.0\n";
+
+/// The whole of stderr of a build that must fail with exit 1.
+fn build_error(project: &Path) -> String {
+    let out = common::run(&["build", "-q", "--no-ingest"], project);
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn bad_config_toml_points_at_the_line_and_column() {
+    let project = small_project(&CONFIG.replace("\"en\"", "\"en"), None);
+    assert_eq!(
+        build_error(project.path()),
+        "error: config.toml:2:15: invalid config: invalid basic string\n  |\n2 | language = \"en\n  |               ^\n"
+    );
+}
+
+#[test]
+fn an_unknown_config_key_names_the_closest_known_one() {
+    let project = small_project(&CONFIG.replace("title", "titel"), None);
+    assert_eq!(
+        build_error(project.path()),
+        "error: config.toml:1:1: unknown key \"titel\" in config.toml; did you mean \"title\"?\n  |\n1 | titel = \"T\"\n  | ^^^^^\n"
+    );
+    let project = small_project(&CONFIG.replace("name =", "nmae ="), None);
+    assert_eq!(
+        build_error(project.path()),
+        "error: config.toml:6:1: unknown key \"nmae\" in [[topics]]; did you mean \"name\"?\n  |\n6 | nmae = \"Defence\"\n  | ^^^^\n"
+    );
+}
+
+#[test]
+fn bad_front_matter_points_at_the_unclosed_bracket() {
+    let project = small_project(
+        CONFIG,
+        Some("+++\ntitle = \"Hand\"\ntopics = [\"defence\"\n+++\n\nBody.\n"),
+    );
+    assert_eq!(
+        build_error(project.path()),
+        "error: content/defence/hand.md:3:10: invalid front matter: expected `]` to close this array\n  |\n3 | topics = [\"defence\"\n  |          ^\n"
+    );
+}
+
+#[test]
+fn an_unknown_topic_names_the_configured_topics() {
+    let project = small_project(
+        CONFIG,
+        Some("+++\ntitle = \"Hand\"\ntopics = [\"defense\"]\n+++\n\nBody.\n"),
+    );
+    assert_eq!(
+        build_error(project.path()),
+        "error: content/defence/hand.md:3:11: unknown topic \"defense\"; did you mean \"defence\"? configured topics are: defence, other\n  |\n3 | topics = [\"defense\"]\n  |           ^^^^^^^^^\n"
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_and_line() {
+    let project = small_project(CONFIG, None);
+    std::fs::create_dir_all(project.path().join("templates")).unwrap();
+    std::fs::write(
+        project.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ nothing.here }}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        build_error(project.path()),
+        "error: templates/404.html:3:7: template error: Variable `nothing.here` not found in context while rendering '404.html'\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^^^^^^\n"
+    );
+}
