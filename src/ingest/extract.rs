@@ -534,11 +534,9 @@ impl Entities {
 
     /// The person mentioned last before byte `at` of the joined paragraphs.
     fn last_person_before(&self, at: usize) -> Option<String> {
-        self.mentions
-            .iter()
-            .filter(|(_, pos, _)| *pos < at)
-            .max_by_key(|(_, pos, _)| *pos)
-            .map(|(_, _, name)| name.clone())
+        // Mentions are in reading order, so a binary search finds the last one before `at`.
+        let before = self.mentions.partition_point(|(_, pos, _)| *pos < at);
+        before.checked_sub(1).map(|i| self.mentions[i].2.clone())
     }
 }
 
@@ -565,7 +563,7 @@ const SPEECH_VERBS: &str = r"said|says|added|adds|adding|told|tells|warned|warns
 /// after the quote, a lead-in paragraph ending in a colon, pronouns, and quotes that run
 /// over several paragraphs (each opening with a quote mark, only the last closing).
 pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out = QuoteList::default();
     let mut offset = 0;
     let mut open: Option<(String, Option<String>)> = None;
     for (p, paragraph) in paragraphs.iter().enumerate() {
@@ -588,13 +586,13 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
                                 paragraphs.get(p.wrapping_sub(1)),
                             )
                         });
-                        push_quote(&mut out, text, speaker);
+                        out.push(text, speaker);
                     } else {
                         open = Some((text, speaker));
                     }
                     continue;
                 }
-                push_quote(&mut out, text, speaker);
+                out.push(text, speaker);
             }
             if text::word_count(inner) < 4 {
                 continue; // scare quotes and titles, not speech
@@ -602,7 +600,7 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             let previous = if p > 0 { paragraphs.get(p - 1) } else { None };
             let speaker = attribute(paragraph, span, entities, offset, previous);
             if span.closed {
-                push_quote(&mut out, inner.to_string(), speaker);
+                out.push(inner.to_string(), speaker);
             } else {
                 open = Some((inner.to_string(), speaker));
             }
@@ -615,21 +613,30 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             if next_opens {
                 open = Some((text, speaker));
             } else {
-                push_quote(&mut out, text, speaker);
+                out.push(text, speaker);
             }
         }
         offset += paragraph.len() + 1;
     }
     if let Some((text, speaker)) = open {
-        push_quote(&mut out, text, speaker);
+        out.push(text, speaker);
     }
-    out
+    out.quotes
 }
 
-fn push_quote(out: &mut Vec<Quote>, text: String, speaker: Option<String>) {
-    let text = text.trim().trim_end_matches([',', ' ']).to_string();
-    if text::word_count(&text) >= 4 && !out.iter().any(|q| q.text == text) {
-        out.push(Quote { text, speaker });
+/// Quotes found so far, each text once.
+#[derive(Default)]
+struct QuoteList {
+    quotes: Vec<Quote>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl QuoteList {
+    fn push(&mut self, text: String, speaker: Option<String>) {
+        let text = text.trim().trim_end_matches([',', ' ']).to_string();
+        if text::word_count(&text) >= 4 && self.seen.insert(text.clone()) {
+            self.quotes.push(Quote { text, speaker });
+        }
     }
 }
 
@@ -691,6 +698,27 @@ fn quote_spans(paragraph: &str) -> Vec<QuoteSpan> {
     spans
 }
 
+/// Bytes either side of a quote searched for its attribution.
+const ATTRIBUTION_WINDOW: usize = 400;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Finds who said the quote at `span`: after it ("..., Starmer said"), before it in the same
 /// sentence ("Starmer said: ..."), or in a lead-in paragraph ending with a colon.
 fn attribute(
@@ -720,7 +748,10 @@ fn attribute(
         ),
     );
 
+    // Attribution sits within a sentence of the quote: look no further, so a long paragraph
+    // with many quotes costs linear time, not quadratic.
     let after = &paragraph[span.after.min(paragraph.len())..];
+    let after = &after[..floor_char_boundary(after, ATTRIBUTION_WINDOW)];
     let after_sentence = after.split(['.', '!', '?']).next().unwrap_or("");
     if let Some(c) = after_verb_name.captures(after) {
         return resolve_speaker(c[1].trim(), entities, offset + span.start);
@@ -728,7 +759,9 @@ fn attribute(
     if let Some(c) = after_name_verb.captures(after_sentence) {
         return resolve_speaker(c[1].trim(), entities, offset + span.start);
     }
-    let head = paragraph[..span.start].trim_end_matches(['“', '"', ' ']);
+    let head = &paragraph[..span.start];
+    let head = &head[ceil_char_boundary(head, head.len().saturating_sub(ATTRIBUTION_WINDOW))..];
+    let head = head.trim_end_matches(['“', '"', ' ']);
     let head = head.trim_end_matches([':', ',', ' ']);
     if let Some(c) = before.captures(head) {
         if let Some(s) = resolve_speaker(subject_of(&c[1]), entities, offset + span.start) {

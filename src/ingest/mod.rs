@@ -80,16 +80,29 @@ impl Ingester {
         files: &[PathBuf],
         label: impl Fn(&Path) -> String + Sync,
     ) -> Result<Vec<Story>> {
-        let per_file: Vec<Result<Vec<Story>>> = files
+        let per_file: Vec<Result<(Vec<Story>, Vec<String>)>> = files
             .par_iter()
             .map(|path| {
-                let text = read_article(path)?;
-                Ok(self.ingest_text(&label(path), &text))
+                let article = read_article(path)?;
+                let stories = self.ingest_text(&label(path), &article.text);
+                let mut warnings = article.warnings;
+                if stories.is_empty() {
+                    warnings.push(format!(
+                        "{}: no article text left after removing page furniture; nothing ingested (see report.html)",
+                        path.display()
+                    ));
+                }
+                Ok((stories, warnings))
             })
             .collect();
+        // Results and warnings in file order, whatever order the threads finished in.
         let mut stories = Vec::new();
         for result in per_file {
-            stories.extend(result?);
+            let (file_stories, warnings) = result?;
+            for warning in warnings {
+                crate::warn(&warning);
+            }
+            stories.extend(file_stories);
         }
         assign_unique_slugs(&mut stories);
         Ok(stories)
@@ -336,25 +349,53 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Reads an article file as UTF-8 text with `\n` line ends and no BOM. An unreadable,
-/// non-UTF-8 or empty file is an error naming it and saying what to do.
-pub fn read_article(path: &Path) -> Result<String> {
+/// Most stray non-UTF-8 bytes, as a share of the file, that are replaced (with U+FFFD and a
+/// warning) rather than refused: a scraper's odd byte, not a file in another encoding.
+const MAX_INVALID_SHARE: f64 = 0.01;
+
+/// An article file's text, with what reading it had to mend.
+pub struct ArticleText {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Reads an article file as UTF-8 text with `\n` line ends and no BOM. A few stray invalid
+/// bytes are replaced and reported; an unreadable, binary, non-UTF-8 or empty file is an
+/// error naming it and saying what to do.
+pub fn read_article(path: &Path) -> Result<ArticleText> {
     let bytes = std::fs::read(path).with_context(|| {
         format!(
             "{}: cannot read the file; check that it exists and is readable",
             path.display()
         )
     })?;
-    let text = match String::from_utf8(bytes) {
+    let line_at = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(nul) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        bail!(
+            "{}:{}: a binary file, not article text (NUL byte at offset {nul}); remove it from the seeds",
+            path.display(),
+            line_at(nul)
+        );
+    }
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes.clone()) {
         Ok(text) => text,
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let before = &e.as_bytes()[..offset];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            bail!(
-                "{}:{line}: not valid UTF-8 (byte offset {offset}); save the file as UTF-8 and run again",
-                path.display()
-            );
+            let first = e.utf8_error().valid_up_to();
+            let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+            if invalid as f64 > bytes.len() as f64 * MAX_INVALID_SHARE {
+                bail!(
+                    "{}:{}: not valid UTF-8 (byte offset {first}); save the file as UTF-8 and run again",
+                    path.display(),
+                    line_at(first)
+                );
+            }
+            warnings.push(format!(
+                "{}:{}: {invalid} byte(s) that are not UTF-8, the first at byte offset {first}, were replaced with \u{fffd}; save the file as UTF-8 to keep them",
+                path.display(),
+                line_at(first)
+            ));
+            String::from_utf8_lossy(&bytes).into_owned()
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -365,7 +406,7 @@ pub fn read_article(path: &Path) -> Result<String> {
             path.display()
         );
     }
-    Ok(text)
+    Ok(ArticleText { text, warnings })
 }
 
 /// The article files to ingest: `.txt` files under each path (a file or a folder), sorted.
@@ -388,6 +429,12 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
             if entry.file_type().is_file() && is_txt {
                 files.push(entry.into_path());
+            } else if entry.path_is_symlink() && is_txt {
+                // Links are not followed: a loop or a link out of the seeds must not be read.
+                crate::warn(&format!(
+                    "{}: a symbolic link; skipped (copy the file into the seeds to ingest it)",
+                    entry.path().display()
+                ));
             }
         }
     }

@@ -858,6 +858,12 @@ fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
+    // Swap in one step where the system can, so there is no moment without a site.
+    if out_dir.exists() && exchange(&staging, out_dir).is_ok() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("{}: cannot remove the previous site", staging.display()))?;
+        return Ok(());
+    }
     if out_dir.exists() {
         std::fs::rename(out_dir, &old).with_context(|| {
             format!("{}: cannot move the previous site aside", out_dir.display())
@@ -875,4 +881,34 @@ fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
             .with_context(|| format!("{}: cannot remove the previous site", old.display()))?;
     }
     Ok(())
+}
+
+/// Atomically swaps two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere the swap is two renames (see `write_output`).
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }

@@ -1,0 +1,309 @@
+//! Whatever a scraper produced, ingest never panics, never loses an editor's work, and says
+//! clearly what it did with odd input (one test per kind of bad input).
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+fn ingest(paths: &[&Path]) -> Output {
+    let mut args = vec![
+        "ingest".to_string(),
+        "--json".to_string(),
+        "--root".to_string(),
+        common::repo().display().to_string(),
+    ];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    common::digest().args(&args).output().expect("digest runs")
+}
+
+fn stories(out: &Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "ingest failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+const ARTICLE: &str =
+    "NATO allies agreed to raise defence spending on Monday as the war in Ukraine continued.\n\
+The defence secretary said the armed forces needed more missiles and ammunition.\n\
+Military chiefs welcomed the rise, saying troops had waited years for new equipment.\n";
+
+#[test]
+fn a_stray_invalid_byte_is_replaced_with_a_warning_naming_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stray.txt");
+    let mut bytes = ARTICLE.repeat(20).into_bytes();
+    bytes.splice(100..100, [0xe9]);
+    std::fs::write(&file, &bytes).unwrap();
+    let out = ingest(&[&file]);
+    let got = stories(&out);
+    assert_eq!(got.len(), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("stray.txt:2:") && err.contains("byte offset 100") && err.contains("replaced"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_in_another_encoding_is_refused_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.txt");
+    std::fs::write(&file, b"Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve\n").unwrap();
+    let out = ingest(&[&file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("latin1.txt:1: not valid UTF-8 (byte offset 3)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bom_crlf_and_lone_cr_line_ends_are_read_as_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("windows.txt");
+    let text = format!(
+        "\u{feff}Army recruitment falls again\r\n{}\rThe review was published on Monday.\r\n",
+        ARTICLE.replace('\n', "\r\n")
+    );
+    std::fs::write(&file, text).unwrap();
+    let got = stories(&ingest(&[&file]));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["title"], "Army recruitment falls again");
+    assert_eq!(
+        got[0]["lines"][1], 6,
+        "a lone CR ends a line: the blank line 5 sits between"
+    );
+    assert!(!serde_json::to_string(&got).unwrap().contains("\\r"));
+}
+
+#[test]
+fn an_empty_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("empty.txt");
+    std::fs::write(&file, "").unwrap();
+    let out = ingest(&[&file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("empty.txt: the file is empty"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_binary_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("image.txt");
+    std::fs::write(&file, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3]).unwrap();
+    let out = ingest(&[&file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("image.txt:1: a binary file, not article text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_single_megabyte_line_is_one_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("oneline.txt");
+    let line: String = ARTICLE
+        .replace('\n', " ")
+        .repeat(1_000_000 / ARTICLE.len() + 1);
+    std::fs::write(&file, &line[..1_000_000]).unwrap();
+    let got = stories(&ingest(&[&file]));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["lines"], serde_json::json!([1, 1]));
+}
+
+#[test]
+#[ignore = "50 MB of input: run by .ci/run with --include-ignored"]
+fn a_fifty_megabyte_file_is_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.txt");
+    std::fs::write(&file, ARTICLE.repeat(50_000_000 / ARTICLE.len())).unwrap();
+    let out = common::digest()
+        .args([
+            "ingest",
+            "--json",
+            "--root",
+            &common::repo().display().to_string(),
+            &file.display().to_string(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_of_only_furniture_gives_a_warning_and_no_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("furniture.txt");
+    std::fs::write(&file, "Please use Chrome browser for a more accessible video player\n1:03\nAdvertisement\nShare this article\n").unwrap();
+    let out = ingest(&[&file]);
+    assert!(stories(&out).is_empty());
+    assert!(
+        stderr(&out).contains("furniture.txt: no article text left after removing page furniture"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn ten_thousand_files_in_nested_folders_are_all_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..10_000 {
+        let folder = dir.path().join(format!("{}/{}", i % 10, i % 7));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join(format!("{i:05}.txt")),
+            format!("Story number {i} about the harbour\n{ARTICLE}"),
+        )
+        .unwrap();
+    }
+    let got = stories(&ingest(&[dir.path()]));
+    assert_eq!(got.len(), 10_000);
+    let slugs: std::collections::HashSet<&str> =
+        got.iter().map(|s| s["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs.len(), 10_000, "every story has its own slug");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(seeds.join("a")).unwrap();
+    std::fs::write(seeds.join("a/story.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink("..", seeds.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink("story.txt", seeds.join("a/link.txt")).unwrap();
+    let out = ingest(&[&seeds]);
+    assert_eq!(stories(&out).len(), 1);
+    assert!(
+        stderr(&out).contains("link.txt: a symbolic link; skipped"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    // A dangling path given by name cannot be read, whoever runs the test (root reads mode 000).
+    let missing = seeds.join("gone.txt");
+    let out = ingest(&[&missing]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("gone.txt: no such file or folder"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn file_names_with_spaces_and_non_ascii_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Zürich report — day 1.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    let got = stories(&ingest(&[&file]));
+    assert!(got[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("Zürich report — day 1.txt"));
+    let slug = got[0]["slug"].as_str().unwrap();
+    assert!(
+        slug.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+        "{slug}"
+    );
+}
+
+#[test]
+fn two_stories_with_one_title_get_distinct_stable_slugs() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("Defence budget rises again\n{ARTICLE}"),
+        )
+        .unwrap();
+    }
+    let first: Vec<String> = stories(&ingest(&[dir.path()]))
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        first,
+        vec!["defence-budget-rises-again", "defence-budget-rises-again-2"]
+    );
+    let again: Vec<String> = stories(&ingest(&[dir.path()]))
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(first, again);
+}
+
+#[test]
+fn a_title_of_path_parts_or_markup_is_a_safe_slug_and_escaped_text() {
+    let project = common::project_copy();
+    std::fs::write(
+        project.path().join("seeds/zz.txt"),
+        format!("../../etc/passwd <b>bold</b>\n{ARTICLE}"),
+    )
+    .unwrap();
+    let out = common::run(
+        &["build", "--root", &project.path().display().to_string()],
+        project.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = project
+        .path()
+        .join("public/articles/etc-passwd-b-bold-b.html");
+    let html = std::fs::read_to_string(&page).expect("the page sits inside articles/");
+    assert!(
+        html.contains("<h1>..&#x2F;..&#x2F;etc&#x2F;passwd &lt;b&gt;bold&lt;&#x2F;b&gt;</h1>"),
+        "title shown as text"
+    );
+    assert!(!project.path().join("etc").exists());
+}
+
+#[test]
+fn builds_with_one_and_two_threads_are_byte_identical() {
+    let project = common::project_copy();
+    let build = |threads: &str| {
+        let out = common::digest()
+            .args(["build", "--root", &project.path().display().to_string()])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut files = std::collections::BTreeMap::new();
+        for ext in ["html", "xml", "js", "css", "txt", "webmanifest"] {
+            for f in common::files_with_ext(&project.path().join("public"), ext) {
+                files.insert(
+                    f.strip_prefix(project.path()).unwrap().to_path_buf(),
+                    std::fs::read(&f).unwrap(),
+                );
+            }
+        }
+        files
+    };
+    let one = build("1");
+    let two = build("2");
+    assert!(one.len() > 20);
+    assert_eq!(one, two);
+}
