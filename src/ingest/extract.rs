@@ -566,7 +566,16 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
     let mut out = QuoteList::default();
     let mut offset = 0;
     let mut open: Option<(String, Option<String>)> = None;
+    let mut context = SpeakerContext {
+        entities,
+        recent_speaker: None,
+    };
+    // Paragraph of the last attributed quote.
+    let mut recent_at: Option<usize> = None;
     for (p, paragraph) in paragraphs.iter().enumerate() {
+        if recent_at.is_some_and(|at| p > at + 1) {
+            context.recent_speaker = None;
+        }
         let spans = quote_spans(paragraph);
         for span in &spans {
             let inner = paragraph[span.start..span.end].trim();
@@ -581,7 +590,7 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
                             attribute(
                                 paragraph,
                                 span,
-                                entities,
+                                &context,
                                 offset,
                                 paragraphs.get(p.wrapping_sub(1)),
                             )
@@ -598,7 +607,11 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
                 continue; // scare quotes and titles, not speech
             }
             let previous = if p > 0 { paragraphs.get(p - 1) } else { None };
-            let speaker = attribute(paragraph, span, entities, offset, previous);
+            let speaker = attribute(paragraph, span, &context, offset, previous);
+            if speaker.is_some() {
+                context.recent_speaker = speaker.clone();
+                recent_at = Some(p);
+            }
             if span.closed {
                 out.push(inner.to_string(), speaker);
             } else {
@@ -698,6 +711,14 @@ fn quote_spans(paragraph: &str) -> Vec<QuoteSpan> {
     spans
 }
 
+/// What a pronoun can point back to when a quote is attributed.
+struct SpeakerContext<'a> {
+    entities: &'a Entities,
+    /// The speaker of a quote in this or the previous paragraph: "He said:" after a
+    /// spokesman's quote is the spokesman again, not the last name mentioned.
+    recent_speaker: Option<String>,
+}
+
 /// Bytes either side of a quote searched for its attribution.
 const ATTRIBUTION_WINDOW: usize = 400;
 
@@ -724,7 +745,7 @@ fn ceil_char_boundary(text: &str, at: usize) -> usize {
 fn attribute(
     paragraph: &str,
     span: &QuoteSpan,
-    entities: &Entities,
+    context: &SpeakerContext,
     offset: usize,
     previous: Option<&String>,
 ) -> Option<String> {
@@ -754,17 +775,17 @@ fn attribute(
     let after = &after[..floor_char_boundary(after, ATTRIBUTION_WINDOW)];
     let after_sentence = after.split(['.', '!', '?']).next().unwrap_or("");
     if let Some(c) = after_verb_name.captures(after) {
-        return resolve_speaker(c[1].trim(), entities, offset + span.start);
+        return resolve_speaker(c[1].trim(), context, offset + span.start);
     }
     if let Some(c) = after_name_verb.captures(after_sentence) {
-        return resolve_speaker(c[1].trim(), entities, offset + span.start);
+        return resolve_speaker(c[1].trim(), context, offset + span.start);
     }
     let head = &paragraph[..span.start];
     let head = &head[ceil_char_boundary(head, head.len().saturating_sub(ATTRIBUTION_WINDOW))..];
     let head = head.trim_end_matches(['“', '"', ' ']);
     let head = head.trim_end_matches([':', ',', ' ']);
     if let Some(c) = before.captures(head) {
-        if let Some(s) = resolve_speaker(subject_of(&c[1]), entities, offset + span.start) {
+        if let Some(s) = resolve_speaker(subject_of(&c[1]), context, offset + span.start) {
             return Some(s);
         }
     }
@@ -774,7 +795,7 @@ fn attribute(
             if prev.ends_with(':') {
                 let head = prev.trim_end_matches(':');
                 if let Some(c) = before.captures(head) {
-                    return resolve_speaker(subject_of(&c[1]), entities, offset.saturating_sub(1));
+                    return resolve_speaker(subject_of(&c[1]), context, offset.saturating_sub(1));
                 }
             }
         }
@@ -798,7 +819,8 @@ fn subject_of(clause: &str) -> &str {
 
 /// Turns a written speaker into a name: pronouns to the last person mentioned, short forms
 /// to the canonical full name, descriptive speakers ("a government spokesperson") kept.
-fn resolve_speaker(written: &str, entities: &Entities, at: usize) -> Option<String> {
+fn resolve_speaker(written: &str, context: &SpeakerContext, at: usize) -> Option<String> {
+    let entities = context.entities;
     let mut written = written.trim().trim_end_matches(['.', ',']);
     // "Starmer has said", "she also told": the auxiliary is not part of the speaker.
     const AUXILIARIES: &[&str] = &[
@@ -823,7 +845,10 @@ fn resolve_speaker(written: &str, entities: &Entities, at: usize) -> Option<Stri
     }
     let lower = written.to_lowercase();
     if matches!(lower.as_str(), "he" | "she") {
-        return entities.last_person_before(at);
+        return context
+            .recent_speaker
+            .clone()
+            .or_else(|| entities.last_person_before(at));
     }
     if matches!(
         lower.as_str(),
@@ -944,6 +969,21 @@ mod tests {
             "Nobody should doubt us on this point. We are ready."
         );
         assert_eq!(q[2].speaker.as_deref(), Some("Tom Brennan"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_quote_points_to_its_speaker() {
+        let p = paras(&[
+            "Defence Secretary John Healey visited the shipyard in Glasgow.",
+            "\"We will meet every pledge we have made,\" the Prime Minister's spokesman later added.",
+            "He said: \"It is worth recognising the UK's record on spending.\"",
+        ]);
+        let e = Entities::find(&p);
+        let q = quotes(&p, &e);
+        assert_eq!(
+            q[1].speaker.as_deref(),
+            Some("The Prime Minister's spokesman")
+        );
     }
 
     #[test]
