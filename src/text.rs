@@ -342,25 +342,47 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         })
 }
 
+/// Words already stemmed on this thread; news repeats its words, and stemming is a large
+/// share of ingest time. Cleared when it grows past a bound, so memory stays flat.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The stem of a lower-cased word.
+pub fn stem(word: &str) -> String {
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(word) {
+            return stem.clone();
+        }
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        let stem = stemmer().stem(word).into_owned();
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
+}
+
 /// Stems of every word in `text`, stopwords included (phrase matching needs positions).
 pub fn stems(text: &str) -> Vec<String> {
-    let stemmer = stemmer();
-    words(text).map(|w| stemmer.stem(&w).into_owned()).collect()
+    words(text).map(|w| stem(&w)).collect()
 }
 
 /// Stems of the subject-bearing words of `text`: no stopwords, no numbers, no short words.
 pub fn content_stems(text: &str) -> Vec<String> {
-    let stemmer = stemmer();
     words(text)
         .filter(|w| w.chars().count() >= 3 && !is_stopword(w))
         .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-        .map(|w| stemmer.stem(&w).into_owned())
+        .map(|w| stem(&w))
         .collect()
 }
 
 /// Stems of capitalised words that do not open a sentence: names, mostly.
 pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
-    let stemmer = stemmer();
     let mut out = std::collections::HashSet::new();
     for sentence in sentences(paragraph) {
         for word in sentence.split_whitespace().skip(1) {
@@ -368,7 +390,7 @@ pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
             if word.chars().next().is_some_and(char::is_uppercase) {
                 let lower = word.to_lowercase().replace('’', "'");
                 let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-                out.insert(stemmer.stem(lower).into_owned());
+                out.insert(stem(lower));
             }
         }
     }
