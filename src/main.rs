@@ -70,11 +70,7 @@ fn run(command: Command) -> Result<()> {
             let config = Config::load(&root)?;
             let stories = build::ingest(&root, &config, &paths)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&stories).context("cannot print JSON")?
-                );
-                Ok(())
+                print_json(&stories)
             } else {
                 build::write_content(&root, &stories)
             }
@@ -87,5 +83,19 @@ fn run(command: Command) -> Result<()> {
             drafts,
         } => serve::run(&root, bind, port, drafts),
         Command::Init { dir } => init::run(Path::new(&dir)),
+    }
+}
+
+/// Prints stories as JSON to stdout. A reader that stops early (`| head`) is not an error.
+fn print_json(stories: &[ingest::Story]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, stories)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot print JSON to stdout"),
     }
 }

@@ -307,3 +307,33 @@ fn builds_with_one_and_two_threads_are_byte_identical() {
     assert!(one.len() > 20);
     assert_eq!(one, two);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        std::fs::write(
+            dir.path().join(format!("{i:03}.txt")),
+            format!("Story {i} on the harbour\n{ARTICLE}"),
+        )
+        .unwrap();
+    }
+    let mut child = common::digest()
+        .args([
+            "ingest",
+            "--json",
+            "--root",
+            &common::repo().display().to_string(),
+            &dir.path().display().to_string(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe closes, like `| head`
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+}
