@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -221,6 +222,7 @@ pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteRepor
         .map(|p| (p.meta.file.clone(), p.meta.slug.clone()))
         .collect();
     let mut produced = BTreeSet::new();
+    let mut to_write: Vec<(&Story, PathBuf, bool)> = Vec::new();
     for story in stories {
         let path = content_dir.join(page_path(story));
         produced.insert(path.clone());
@@ -237,8 +239,8 @@ pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteRepor
             produced.insert(content_dir.join(&page.path));
             continue;
         }
-        if let Some(page) = by_path.get(&path) {
-            if !page.generated {
+        let exists = match by_path.get(&path) {
+            Some(page) if !page.generated => {
                 crate::warn(&format!(
                     "{}: a hand-written page has this name; not overwriting it with the story from {}",
                     shown(&path),
@@ -246,14 +248,40 @@ pub fn write_stories(content_dir: &Path, stories: &[Story]) -> Result<WriteRepor
                 ));
                 continue;
             }
-        }
-        let text = render_page(story)?;
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
+            Some(_) => true,
+            None => false,
+        };
+        to_write.push((story, path, exists));
+    }
+    let folders: BTreeSet<&Path> = to_write.iter().filter_map(|(_, p, _)| p.parent()).collect();
+    for folder in folders {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("{}: cannot create folder", folder.display()))?;
+    }
+    // Pages are rendered, compared and written on every core; each is written whole.
+    let written: Vec<Result<bool>> = to_write
+        .par_iter()
+        .map(|(story, path, exists)| {
+            let text = render_page(story)?;
+            if !exists {
+                // A new page replaces nothing, so it can be written in place.
+                std::fs::write(path, &text)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                return Ok(true);
+            }
+            if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
+                return Ok(false);
+            }
+            write_atomically(path, &text)?;
+            Ok(true)
+        })
+        .collect();
+    for result in written {
+        if result? {
+            report.written += 1;
+        } else {
             report.unchanged += 1;
-            continue;
         }
-        write_atomically(&path, &text)?;
-        report.written += 1;
     }
     let ingested_files: BTreeSet<&str> = stories.iter().map(|s| s.file.as_str()).collect();
     for page in &existing {
@@ -293,29 +321,33 @@ pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
     if !content_dir.exists() {
         return Ok(Vec::new());
     }
-    let mut pages = Vec::new();
+    let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(content_dir).sort_by_file_name() {
         let entry =
             entry.with_context(|| format!("{}: cannot list the folder", shown(content_dir)))?;
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
-            continue;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+            paths.push(entry.into_path());
         }
-        let relative = entry
-            .path()
-            .strip_prefix(content_dir)
-            .expect("walkdir stays under its root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let display = shown(&content_dir.join(&relative));
-        let page = std::fs::read_to_string(entry.path())
-            .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))
-            .and_then(|text| parse_page(&display, &text))
-            .map(|mut page| {
-                page.path = relative;
-                page
-            });
-        pages.push(page);
     }
+    // Reading and parsing thousands of pages is independent work: spread it over the cores.
+    let pages = paths
+        .par_iter()
+        .map(|path| {
+            let relative = path
+                .strip_prefix(content_dir)
+                .expect("walkdir stays under its root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let display = shown(&content_dir.join(&relative));
+            std::fs::read_to_string(path)
+                .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))
+                .and_then(|text| parse_page(&display, &text))
+                .map(|mut page| {
+                    page.path = relative;
+                    page
+                })
+        })
+        .collect();
     Ok(pages)
 }
 
