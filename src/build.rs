@@ -82,8 +82,7 @@ pub fn run(options: Options) -> Result<Built> {
             if seeds.is_dir() {
                 let phase = Instant::now();
                 let files = ingest::article_files(&[seeds])?;
-                // Two more steps after the files: loading the site and rendering it.
-                let bar = ui::Progress::new(files.len() + 2, "ingest");
+                let bar = ui::Progress::new(files.len(), "ingest");
                 let stories = ingest_files(root, &config, &files, &bar)?;
                 ui::timing(
                     "ingest",
@@ -91,6 +90,7 @@ pub fn run(options: Options) -> Result<Built> {
                     &format!("{} files, {} stories", files.len(), stories.len()),
                 );
                 let phase = Instant::now();
+                bar.phase("writing content/");
                 write_content(root, &stories)?;
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
@@ -113,7 +113,7 @@ pub fn run(options: Options) -> Result<Built> {
 
     let phase = Instant::now();
     if let Some(bar) = &progress {
-        bar.phase("load");
+        bar.phase("loading content/");
     }
     let site = Site::load(root, config, options.drafts)?;
     ui::timing(
@@ -122,8 +122,7 @@ pub fn run(options: Options) -> Result<Built> {
         &format!("{} stories", site.articles.len()),
     );
     if let Some(bar) = &progress {
-        bar.inc();
-        bar.phase("render");
+        bar.phase(&format!("rendering {} stories", site.articles.len()));
     }
     let out_dir = if options.output.is_absolute() {
         options.output.to_path_buf()

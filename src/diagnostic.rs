@@ -221,9 +221,18 @@ pub fn template_error(templates_dir: &Path, error: &tera::Error) -> anyhow::Erro
                     .map(|e| e.file_name().to_string_lossy().to_string()),
             );
         }
+        // In a math error the culprit stands next to an operator; elsewhere any use will do.
+        let math = what.contains("math operation");
         for other in names {
             let (path, text) = template_text(templates_dir, &other);
-            if let Some(found) = find_word(&text, culprit) {
+            let mut uses = find_word(&text, culprit).peekable();
+            let first = uses.peek().cloned();
+            let found = if math {
+                uses.find(|r| beside_operator(&text, r)).or(first)
+            } else {
+                first
+            };
+            if let Some(found) = found {
                 let message = format!("template error: {what}");
                 return anyhow!("{}", at(&path, &text, found, &message));
             }
@@ -248,15 +257,27 @@ fn template_text(templates_dir: &Path, name: &str) -> (String, String) {
     }
 }
 
-/// The first use of `word` in `text` not inside a longer name (`site.title` is no `site.titl`).
-fn find_word(text: &str, word: &str) -> Option<Range<usize>> {
+/// The uses of `word` in `text` not inside a longer name (`site.title` is no `site.titl`).
+fn find_word<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
     let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
     text.match_indices(word)
         .map(|(i, _)| i..i + word.len())
-        .find(|r| {
+        .filter(move |r| {
             !text[..r.start].chars().next_back().is_some_and(is_name)
                 && !text[r.end..].chars().next().is_some_and(is_name)
         })
+}
+
+/// Whether an arithmetic operator is the nearest thing before or after `range` (the `%` and
+/// `-` of `{%`, `%}`, `{{-` and `-}}` are delimiters, not operators).
+fn beside_operator(text: &str, range: &Range<usize>) -> bool {
+    let operator = |c: Option<char>| c.is_some_and(|c| "+-*/%".contains(c));
+    let before = text[..range.start].trim_end();
+    let after = text[range.end..].trim_start();
+    let delimiter_before = ["{%", "{%-", "{{-"].iter().any(|d| before.ends_with(d));
+    let delimiter_after = ["%}", "-%}", "-}}"].iter().any(|d| after.starts_with(d));
+    (operator(before.chars().next_back()) && !delimiter_before)
+        || (operator(after.chars().next()) && !delimiter_after)
 }
 
 /// Byte offset of a 1-based line and column in `text`.
@@ -289,6 +310,15 @@ mod tests {
     fn the_unclosed_bracket_is_found_past_strings_and_comments() {
         let text = "a = \"[\" # [\nb = [1, [2]\n";
         assert_eq!(unclosed(text, '['), Some(16));
+    }
+
+    #[test]
+    fn a_math_error_points_at_the_use_beside_an_operator() {
+        let text = "{% for q in g.quotes %}\n{{ g.total - g.quotes | length }}";
+        let uses: Vec<_> = find_word(text, "g.quotes").collect();
+        assert_eq!(uses.len(), 2);
+        assert!(!beside_operator(text, &uses[0]));
+        assert!(beside_operator(text, &uses[1]));
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl Progress {
             && std::io::stderr().is_terminal();
         let bar = shown.then(|| {
             let bar = ProgressBar::new(total as u64);
-            let style = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {elapsed}")
+            let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> ");
             bar.set_style(style);
@@ -112,9 +112,12 @@ impl Progress {
         }
     }
 
-    /// Names the phase now running.
+    /// Turns the bar into a spinner naming the phase now running (one with no count).
     pub fn phase(&self, what: &str) {
         if let Some(bar) = &self.bar {
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+                bar.set_style(style);
+            }
             bar.set_message(what.to_string());
         }
     }
