@@ -29,6 +29,8 @@ pub struct Config {
     pub cname: Option<String>,
     #[serde(default)]
     pub ingest: IngestConfig,
+    #[serde(default)]
+    pub render: RenderConfig,
     /// Topics in display order.
     pub topics: Vec<TopicConfig>,
 }
@@ -60,6 +62,16 @@ impl Default for IngestConfig {
             furniture: Vec::new(),
         }
     }
+}
+
+/// The `[render]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenderConfig {
+    /// Let raw HTML in hand-written content pages through, sanitised (scripts, event
+    /// handlers, script URLs and remote resources removed). Off: raw HTML is shown as text.
+    #[serde(default)]
+    pub allow_html: bool,
 }
 
 /// A site-specific furniture rule from `[[ingest.furniture]]`.

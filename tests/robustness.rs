@@ -337,3 +337,52 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+/// Builds the project with one hand-written page holding raw HTML; returns its page's HTML.
+fn build_with_raw_html(allow_html: bool) -> String {
+    let project = common::project_copy();
+    let config = std::fs::read_to_string(project.path().join("config.toml")).unwrap();
+    std::fs::write(
+        project.path().join("config.toml"),
+        config.replace("allow_html = false", &format!("allow_html = {allow_html}")),
+    )
+    .unwrap();
+    std::fs::create_dir_all(project.path().join("content/other")).unwrap();
+    std::fs::write(
+        project.path().join("content/other/raw.md"),
+        "+++\ntitle = \"Raw HTML page\"\ntopics = [\"other\"]\n+++\n\n\
+         Plain <b>bold</b> words.\n\n<script>alert('x')</script>\n\n\
+         <img src=\"https://tracker.example/pixel.png\" onerror=\"alert(1)\">\n\n\
+         <a href=\"javascript:alert(1)\">click</a>\n",
+    )
+    .unwrap();
+    let out = common::run(
+        &["build", "--root", &project.path().display().to_string()],
+        project.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::read_to_string(project.path().join("public/articles/raw.html")).unwrap()
+}
+
+#[test]
+fn raw_html_in_a_hand_written_page_is_text_by_default() {
+    let html = build_with_raw_html(false);
+    assert!(
+        html.contains("&lt;b&gt;bold&lt;/b&gt;") || html.contains("&lt;b&gt;bold&lt;&#x2F;b&gt;"),
+        "shown as text"
+    );
+    assert!(!html.contains("<script>alert") && !html.contains("<img"));
+}
+
+#[test]
+fn raw_html_when_allowed_is_sanitised() {
+    let html = build_with_raw_html(true);
+    assert!(html.contains("<b>bold</b>"), "harmless markup kept");
+    assert!(!html.contains("<script>alert"), "scripts removed");
+    assert!(!html.contains("onerror"), "event handlers removed");
+    assert!(!html.contains("javascript:"), "script URLs removed");
+    assert!(
+        !html.contains("tracker.example"),
+        "no resource from another host"
+    );
+}

@@ -38,13 +38,37 @@ fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// The HTML sanitiser for pages that allow raw HTML: ammonia's safe defaults, keeping the
+/// classes and ids this renderer writes, and dropping any resource from another host.
+fn sanitiser() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["class", "id"])
+            .add_tag_attributes("pre", ["data-lang"])
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .attribute_filter(|element, attribute, value| {
+                let loads = matches!(attribute, "src" | "srcset" | "poster" | "data")
+                    || (element == "link" && attribute == "href");
+                if loads && is_remote(value) {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            });
+        builder
+    })
+}
+
 fn is_remote(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
-/// Renders a Markdown body.
-pub fn render(body: &str) -> Rendered {
+/// Renders a Markdown body. With `allow_html`, raw HTML in it is kept and the result is
+/// sanitised; without, raw HTML is shown as text.
+pub fn render(body: &str, allow_html: bool) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut events: Vec<Event> = Vec::new();
@@ -79,7 +103,9 @@ pub fn render(body: &str) -> Rendered {
                 };
                 code = Some((lang, String::new()));
             }
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => {
+                events.push(Event::Text(raw))
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level, events.len()));
                 heading_text.clear();
@@ -173,6 +199,9 @@ pub fn render(body: &str) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if allow_html {
+        html = sanitiser().clean(&html).to_string();
+    }
     Rendered {
         html,
         has_code,

@@ -274,7 +274,7 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
     } else {
         crate::text::slugify(&meta.slug, 64)
     };
-    let rendered = markdown::render(&page.body);
+    let rendered = markdown::render(&page.body, config.render.allow_html);
     let words = crate::text::word_count(&page.body);
     Article {
         url: format!("articles/{slug}.html"),
