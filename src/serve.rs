@@ -408,17 +408,21 @@ fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
     out
 }
 
-/// A panel over the page with the build error, escaped, above the last good page.
+/// A panel over the page with the build error, escaped; its button uncovers the last good
+/// page underneath. Inline styles throughout, so the site's stylesheet cannot hide it.
 fn error_overlay(error: &str) -> String {
     format!(
         concat!(
             "<div id=\"digest-build-error\" role=\"alert\" style=\"position:fixed;inset:0;",
-            "z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:#1d1f21f2;",
-            "color:#f5f5f5;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace\">",
-            "<h1 style=\"margin:0 0 1rem;font-size:1.3rem;color:#ff9b9b\">digest: the rebuild failed</h1>",
-            "<pre style=\"white-space:pre-wrap;margin:0 0 1rem\">{}</pre>",
-            "<p style=\"margin:0;color:#bbb\">Fix it and save: this page reloads by itself. ",
-            "Until then the last good build is served underneath.</p></div>"
+            "z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:#1d1f21;",
+            "color:#f5f5f5;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;text-align:left\">",
+            "<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;",
+            "font:inherit;color:#1d1f21;background:#f5f5f5;border:0;padding:.3rem .8rem;",
+            "cursor:pointer\">Show the last good page</button>",
+            "<h1 style=\"margin:0 0 1rem;font-size:1.3rem;font-weight:bold;color:#ff9b9b\">digest: the rebuild failed</h1>",
+            "<pre style=\"white-space:pre-wrap;margin:0 0 1rem;padding:1rem;background:#000;",
+            "color:#f5f5f5;font:inherit;border:0\">{}</pre>",
+            "<p style=\"margin:0;color:#bbb;font:inherit\">Fix it and save: this page reloads by itself.</p></div>"
         ),
         escape_html(error)
     )
