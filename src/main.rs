@@ -1,18 +1,5 @@
-//! digest: turns scraped news articles into a linked briefing site.
-
-mod build;
-mod check;
-mod cli;
-mod config;
-mod content;
-mod diagnostic;
-mod ingest;
-mod init;
-mod render;
-mod serve;
-mod site;
-mod text;
-mod ui;
+//! digest: turns scraped news articles into a linked briefing site. The command line is
+//! thin; the pipeline lives in the library (src/lib.rs).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command};
-use config::Config;
-pub use ui::warn;
-use ui::Verbosity;
+use digest::cli::{Cli, Command};
+use digest::config::Config;
+use digest::ui::{self, Verbosity};
+use digest::{build, check, ingest, init, serve};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

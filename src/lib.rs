@@ -1,0 +1,22 @@
+//! digest: a static site generator for a news briefing. Raw scraped articles are ingested
+//! into structured content pages, loaded into a site model and rendered to a linked site.
+//!
+//! Data flows one way: `ingest` (raw text -> stories) -> `content` (pages on disk) ->
+//! `site` (the model) -> `render` (HTML, feeds, search) ; `build` runs the pipeline and
+//! `check`, `serve` and `init` are the authoring commands around it.
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod ingest;
+pub mod init;
+pub mod render;
+pub mod serve;
+pub mod site;
+pub mod text;
+pub mod ui;
+
+pub use ui::warn;
