@@ -1,6 +1,7 @@
-//! Ingest evaluation over a labelled corpus (tests/fixtures/eval): articles written in several
-//! outlets' styles, with furniture, multi-story files and live pages. Prints the scores and
-//! fails below the thresholds (see README.md, "Ingest quality").
+//! Ingest evaluation over labelled corpora, written in several outlets' styles. `eval` has
+//! furniture, multi-story files and live pages, and is the held-out measure (see README.md,
+//! "Ingest quality"); `segdev` is the development set the segmentation thresholds were tuned
+//! on, so that they are not fitted to `eval`. Prints the scores and fails below the thresholds.
 
 mod common;
 
@@ -295,20 +296,27 @@ fn report(name: &str, s: &Scores) {
     }
 }
 
-#[test]
-fn ingest_quality_on_the_labelled_corpus() {
-    let dir = common::fixtures().join("eval");
+/// Ingests the labelled corpus in `tests/fixtures/<name>`, prints its scores and returns them.
+fn score_corpus(name: &str) -> Scores {
+    let dir = common::fixtures().join(name);
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(dir.join("labels.toml")).unwrap()).unwrap();
     let scores = evaluate(&dir, &labels.story);
-    report("eval corpus", &scores);
+    report(&format!("{name} corpus"), &scores);
+    scores
+}
+
+#[test]
+fn ingest_quality_on_the_labelled_corpus() {
+    let scores = score_corpus("eval");
     assert!(
         scores.topic_accuracy() >= 0.95,
         "topic accuracy {:.3}",
         scores.topic_accuracy()
     );
+    // Held out from segmentation tuning; 0.929 when this was set (13 of 13 starts, 2 false).
     assert!(
-        scores.boundary_f1() >= 0.75,
+        scores.boundary_f1() >= 0.9,
         "boundary F1 {:.3}",
         scores.boundary_f1()
     );
@@ -326,4 +334,18 @@ fn ingest_quality_on_the_labelled_corpus() {
     assert!(field(scores.title_correct) >= 0.9, "title accuracy");
     assert!(field(scores.date_correct) >= 0.9, "date accuracy");
     assert!(field(scores.source_correct) >= 0.9, "source accuracy");
+}
+
+/// The segmentation development set: multi-story files with same-topic neighbours, stories in
+/// the same register, teasers, and single stories that change subject part-way. Tuned to 0.90
+/// (9 of 11 starts, none false; two same-subject US stories share too many words to part);
+/// the threshold allows one more false start, not one more missed story.
+#[test]
+fn segmentation_on_the_development_set() {
+    let scores = score_corpus("segdev");
+    assert!(
+        scores.boundary_f1() >= 0.85,
+        "boundary F1 {:.3}",
+        scores.boundary_f1()
+    );
 }
