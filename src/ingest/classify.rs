@@ -16,6 +16,22 @@ struct Lexicon {
     phrases: Vec<(Vec<String>, f64)>,
 }
 
+/// Keywords weighing at least this define a topic; lighter ones only add evidence.
+const STRONG_WEIGHT: f64 = 2.0;
+
+impl Lexicon {
+    /// Whether the text has one of the topic's defining (heavily weighted) terms.
+    fn has_strong_term(&self, stems: &[String]) -> bool {
+        stems
+            .iter()
+            .any(|s| self.words.get(s).is_some_and(|w| *w >= STRONG_WEIGHT))
+            || self.phrases.iter().any(|(phrase, weight)| {
+                *weight >= STRONG_WEIGHT
+                    && stems.windows(phrase.len()).any(|w| w == phrase.as_slice())
+            })
+    }
+}
+
 /// The topic classifier built from config.toml.
 pub struct Classifier {
     lexicons: Vec<Lexicon>,
@@ -95,7 +111,10 @@ impl Classifier {
             let density = score * per_100_words;
             let share = if total > 0.0 { score / total } else { 0.0 };
             let is_first = topics.is_empty();
-            if density >= self.threshold && (is_first || share >= self.secondary_share) {
+            // Generic words alone ("regulator", "sites") do not make a topic: at least one
+            // of its defining terms must appear.
+            let defined = self.lexicons[*i].has_strong_term(&stems);
+            if defined && density >= self.threshold && (is_first || share >= self.secondary_share) {
                 topics.push(self.lexicons[*i].slug.clone());
             }
         }
@@ -130,6 +149,12 @@ mod tests {
             The defence secretary said the armed forces needed more missiles and ammunition. \
             Military chiefs welcomed the rise. The government is also tackling illegal migration.";
         assert_eq!(classifier().classify(text).topics, vec!["defence"]);
+    }
+
+    #[test]
+    fn generic_words_alone_do_not_make_a_topic() {
+        let text = "Gas storage sites were 76% full, the regulator said. The regulator said sites in the north were fuller.";
+        assert_eq!(classifier().classify(text).topics, vec!["other"]);
     }
 
     #[test]

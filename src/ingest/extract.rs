@@ -197,11 +197,47 @@ pub fn byline(paragraph: &str) -> Option<(Vec<String>, Option<String>)> {
         }
         if let Some(a) = names::agency(part) {
             agency = Some(a.to_string());
-        } else if names::is_name_like(part) {
+        } else if names::is_name_like(part) && !is_role(part) {
             authors.push(part.to_string());
         }
     }
     (!authors.is_empty() || agency.is_some()).then_some((authors, agency))
+}
+
+/// Whether a byline part is a job title ("Technology Editor", "Political Correspondent").
+fn is_role(part: &str) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "editor",
+        "correspondent",
+        "reporter",
+        "writer",
+        "columnist",
+        "producer",
+        "analyst",
+        "journalist",
+        "contributor",
+        "staff",
+        "team",
+        "desk",
+        "bureau",
+        "chief",
+        "senior",
+        "deputy",
+        "political",
+        "technology",
+        "economics",
+        "business",
+        "health",
+        "science",
+        "security",
+        "defence",
+        "diplomatic",
+        "affairs",
+        "sports",
+        "news",
+    ];
+    part.split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A dateline ("BRUSSELS (Reuters) -", "LONDON, March 4 (AP) —"): place and source.
@@ -927,6 +963,8 @@ mod tests {
         let (authors, agency) = byline("By Jo Bloggs and Sam Smith, political editor").unwrap();
         assert_eq!(authors, vec!["Jo Bloggs", "Sam Smith"]);
         assert_eq!(agency, None);
+        let (authors, _) = byline("By Tom Harcourt, Technology Editor").unwrap();
+        assert_eq!(authors, vec!["Tom Harcourt"]);
         assert!(byline("By the end of the year, prices had doubled again.").is_none());
     }
 
