@@ -18,7 +18,9 @@ self.addEventListener("activate", (event) => {
 // Network first, so readers see a new build at once; the cache answers when offline.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  // Only the site's own pages; never the preview server's reload stream or error pages.
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.includes("/__digest/")) return;
   event.respondWith(
     fetch(request)
       .then((response) => {

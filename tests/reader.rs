@@ -231,3 +231,42 @@ fn timeline_keeps_undated_stories_apart_and_search_index_is_a_script() {
     assert!(index.starts_with("window.DIGEST_SEARCH = {"));
     assert!(read(&public.join("search.html")).contains("<noscript>"));
 }
+
+#[test]
+fn a_speaker_with_many_quotes_gets_a_bounded_list_and_a_link_to_the_rest() {
+    let project = common::project_copy();
+    for i in 0..30 {
+        std::fs::write(
+            project.path().join(format!("seeds/q{i:02}.txt")),
+            format!(
+                "Harbour works number {i} begin in Portsmouth\n\
+                 Defence Secretary Jane Holloway opened harbour works number {i} in Portsmouth on Monday.\n\
+                 \"We will finish phase {i} of the harbour on time and on budget,\" Holloway said.\n\
+                 The navy said the works would take two years.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = common::run(
+        &["build", "--root", &project.path().display().to_string()],
+        project.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let quotes = read(&project.path().join("public/quotes.html"));
+    assert!(
+        quotes.contains(
+            "5 more: <a href=\"people/jane-holloway.html\">all quotes of Jane Holloway</a>"
+        ),
+        "bounded list"
+    );
+    let person = read(&project.path().join("public/people/jane-holloway.html"));
+    assert_eq!(
+        person.matches("<blockquote>").count(),
+        30,
+        "her page has every quote"
+    );
+}
