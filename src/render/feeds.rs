@@ -14,6 +14,9 @@ struct SitemapEntry<'a> {
     date: Option<&'a str>,
 }
 
+/// Entries per feed: the newest stories, as feed readers expect (the site lists them all).
+const FEED_ENTRIES: usize = 100;
+
 type RenderFn<'r> = dyn Fn(&str, &tera::Context, String) -> Result<OutputFile> + 'r;
 type ContextFn<'r> = dyn Fn(&str, &str) -> tera::Context + 'r;
 
@@ -52,11 +55,16 @@ pub(super) fn feeds_and_sitemap(
         &site.config.title,
         "atom.xml".into(),
         "index.html",
-        site.articles.iter().collect(),
+        site.articles.iter().take(FEED_ENTRIES).collect(),
     )?;
     for topic in site.topics.iter().filter(|t| !t.articles.is_empty()) {
         let title = format!("{} · {}", topic.name, site.config.title);
-        let articles = topic.articles.iter().map(|&i| &site.articles[i]).collect();
+        let articles = topic
+            .articles
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|&i| &site.articles[i])
+            .collect();
         feed(
             &title,
             format!("topics/{}.xml", topic.slug),

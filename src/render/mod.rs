@@ -227,6 +227,8 @@ const FRONT_PAGE_STORIES: usize = 8;
 const FIGURES_PER_STORY: usize = 3;
 /// Quotes per speaker on quotes.html (a person's page has them all).
 const QUOTES_PER_SPEAKER: usize = 25;
+/// Quotes listed on a person's page.
+const QUOTES_PER_PERSON: usize = 100;
 /// Stories listed on a person's page, newest first.
 const STORIES_PER_PERSON: usize = 50;
 /// Up to this many stories, briefing.html carries every story in full; beyond, it carries
@@ -457,12 +459,20 @@ impl<'a> Renderer<'a> {
             files.push(page?);
         }
 
-        for cluster in &site.clusters {
-            let mut ctx = self.context("../", &cluster.title);
-            ctx.insert("cluster", &self.cluster_view(cluster));
-            let full: Vec<&Article> = cluster.members.iter().map(|&i| &site.articles[i]).collect();
-            ctx.insert("articles", &full);
-            files.push(self.render("cluster.html", &ctx, cluster.url.clone())?);
+        let cluster_pages: Vec<Result<OutputFile>> = site
+            .clusters
+            .par_iter()
+            .map(|cluster| {
+                let mut ctx = self.context("../", &cluster.title);
+                ctx.insert("cluster", &self.cluster_view(cluster));
+                let full: Vec<&Article> =
+                    cluster.members.iter().map(|&i| &site.articles[i]).collect();
+                ctx.insert("articles", &full);
+                self.render("cluster.html", &ctx, cluster.url.clone())
+            })
+            .collect();
+        for page in cluster_pages {
+            files.push(page?);
         }
 
         files.extend(self.people_pages()?);
@@ -574,20 +584,31 @@ impl<'a> Renderer<'a> {
         ctx.insert("people", &names(EntityKind::Person));
         ctx.insert("organisations", &names(EntityKind::Organisation));
         files.push(self.render("people.html", &ctx, "people/index.html".into())?);
-        for entity in &site.entities {
-            let mut ctx = self.context("../", &entity.name);
-            ctx.insert("entity", entity);
-            let articles: Vec<ArticleLink> = entity
-                .articles
-                .iter()
-                .take(STORIES_PER_PERSON)
-                .map(|&i| self.link(i))
-                .collect();
-            ctx.insert("articles", &articles);
-            let quotes: Vec<QuoteView> =
-                entity.quotes.iter().map(|&q| self.quote_view(q)).collect();
-            ctx.insert("quotes", &quotes);
-            files.push(self.render("person.html", &ctx, entity.url.clone())?);
+        let pages: Vec<Result<OutputFile>> = site
+            .entities
+            .par_iter()
+            .map(|entity| {
+                let mut ctx = self.context("../", &entity.name);
+                ctx.insert("entity", entity);
+                let articles: Vec<ArticleLink> = entity
+                    .articles
+                    .iter()
+                    .take(STORIES_PER_PERSON)
+                    .map(|&i| self.link(i))
+                    .collect();
+                ctx.insert("articles", &articles);
+                let quotes: Vec<QuoteView> = entity
+                    .quotes
+                    .iter()
+                    .take(QUOTES_PER_PERSON)
+                    .map(|&q| self.quote_view(q))
+                    .collect();
+                ctx.insert("quotes", &quotes);
+                self.render("person.html", &ctx, entity.url.clone())
+            })
+            .collect();
+        for page in pages {
+            files.push(page?);
         }
         Ok(files)
     }

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::site::Site;
@@ -28,23 +30,46 @@ struct SearchIndex<'a> {
     terms: BTreeMap<String, Vec<(usize, u32)>>,
 }
 
+/// Distinct body words indexed per story, most frequent first.
+const BODY_TERMS: usize = 60;
 /// Weight of a title word against a body word.
 const TITLE_WEIGHT: u32 = 3;
 
 /// The text of search-index.js.
 pub fn index_script(site: &Site) -> String {
-    let mut terms: BTreeMap<String, BTreeMap<usize, u32>> = BTreeMap::new();
-    for (i, article) in site.articles.iter().enumerate() {
-        let mut add = |text: &str, weight: u32| {
-            for stem in text::content_stems(text) {
-                *terms.entry(stem).or_default().entry(i).or_default() += weight;
+    // Each story's weighted stems, on every core; merged in story order.
+    let per_story: Vec<Vec<(String, u32)>> = site
+        .articles
+        .par_iter()
+        .map(|article| {
+            let mut weights: FxHashMap<String, u32> = FxHashMap::default();
+            let mut add = |text: &str, weight: u32| {
+                for stem in text::content_stems(text) {
+                    *weights.entry(stem).or_default() += weight;
+                }
+            };
+            add(&article.title, TITLE_WEIGHT);
+            add(&article.summary, 1);
+            for person in &article.people {
+                add(person, TITLE_WEIGHT);
             }
-        };
-        add(&article.title, TITLE_WEIGHT);
-        add(&article.summary, 1);
-        add(&article.body_text, 1);
-        for person in &article.people {
-            add(person, TITLE_WEIGHT);
+            // The body's most frequent words only, so the index stays small per story.
+            let mut body: FxHashMap<String, u32> = FxHashMap::default();
+            for stem in text::content_stems(&article.body_text) {
+                *body.entry(stem).or_default() += 1;
+            }
+            let mut body: Vec<(String, u32)> = body.into_iter().collect();
+            body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            for (stem, count) in body.into_iter().take(BODY_TERMS) {
+                *weights.entry(stem).or_default() += count;
+            }
+            weights.into_iter().collect()
+        })
+        .collect();
+    let mut terms: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    for (i, story_terms) in per_story.into_iter().enumerate() {
+        for (stem, weight) in story_terms {
+            terms.entry(stem).or_default().push((i, weight));
         }
     }
     let index = SearchIndex {
@@ -59,10 +84,7 @@ pub fn index_script(site: &Site) -> String {
                 s: &a.summary,
             })
             .collect(),
-        terms: terms
-            .into_iter()
-            .map(|(stem, docs)| (stem, docs.into_iter().collect()))
-            .collect(),
+        terms,
     };
     let json = serde_json::to_string(&index).expect("the index serialises");
     // `</` cannot end a script element from inside a string, whatever the text.

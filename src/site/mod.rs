@@ -210,7 +210,7 @@ impl Site {
             .collect();
         let vectors = similarity::vectors(&texts);
         let anchors: Vec<std::collections::BTreeSet<String>> = pages
-            .iter()
+            .par_iter()
             .zip(&texts)
             .map(|(p, text)| {
                 let mut places = similarity::place_anchors(text);

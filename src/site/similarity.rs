@@ -5,7 +5,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::text;
 
@@ -16,7 +18,7 @@ const NAME_WEIGHT: f64 = 2.0;
 /// Terms in more than this share of stories, or in more than MAX_POSTINGS stories, are too
 /// common to find neighbours by (and would make the comparison quadratic on large sites).
 const MAX_DOCUMENT_SHARE: f64 = 0.25;
-const MAX_POSTINGS: usize = 1000;
+const MAX_POSTINGS: usize = 300;
 
 /// A story's weighted terms, L2-normalised, sorted by term id.
 pub struct StoryVector {
@@ -25,12 +27,13 @@ pub struct StoryVector {
 
 /// Builds one vector per story text.
 pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let counts: Vec<HashMap<u32, f64>> = texts
-        .iter()
+    // Word counts per story on every core; then each word gets a number, in story order so
+    // the numbering (and every tie-break on it) is the same whatever the thread count.
+    let word_counts: Vec<FxHashMap<String, f64>> = texts
+        .par_iter()
         .map(|text| {
             let names = text::inner_capitalised(text);
-            let mut counts: HashMap<u32, f64> = HashMap::new();
+            let mut counts: FxHashMap<String, f64> = FxHashMap::default();
             for stem in text::content_stems(text) {
                 if text::is_generic_news_stem(&stem) {
                     continue;
@@ -40,14 +43,27 @@ pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
                 } else {
                     1.0
                 };
-                let next_id = ids.len() as u32;
-                let id = *ids.entry(stem).or_insert(next_id);
-                *counts.entry(id).or_default() += weight;
+                *counts.entry(stem).or_default() += weight;
             }
             counts
         })
         .collect();
-    let mut document_frequency: HashMap<u32, usize> = HashMap::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let counts: Vec<FxHashMap<u32, f64>> = word_counts
+        .into_iter()
+        .map(|words| {
+            let mut sorted: Vec<(String, f64)> = words.into_iter().collect();
+            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            sorted
+                .into_iter()
+                .map(|(word, count)| {
+                    let next_id = ids.len() as u32;
+                    (*ids.entry(word).or_insert(next_id), count)
+                })
+                .collect()
+        })
+        .collect();
+    let mut document_frequency: FxHashMap<u32, usize> = FxHashMap::default();
     for c in &counts {
         for id in c.keys() {
             *document_frequency.entry(*id).or_default() += 1;
@@ -55,7 +71,7 @@ pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
     }
     let n = texts.len() as f64;
     counts
-        .into_iter()
+        .into_par_iter()
         .map(|c| {
             let mut terms: Vec<(u32, f64)> = c
                 .into_iter()
