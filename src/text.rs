@@ -372,11 +372,29 @@ pub fn stems(text: &str) -> Vec<String> {
     words(text).map(|w| stem(&w)).collect()
 }
 
+/// Both [`stems`] and [`content_stems`] of `text`, from one pass over its words.
+pub fn stems_and_content_stems(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut all = Vec::new();
+    let mut content = Vec::new();
+    for word in words(text) {
+        let stem = stem(&word);
+        if is_content_word(&word) {
+            content.push(stem.clone());
+        }
+        all.push(stem);
+    }
+    (all, content)
+}
+
+/// Whether a lower-cased word bears subject: not a stopword, not a number, not short.
+fn is_content_word(word: &str) -> bool {
+    word.chars().count() >= 3 && !is_stopword(word) && word.chars().any(|c| c.is_alphabetic())
+}
+
 /// Stems of the subject-bearing words of `text`: no stopwords, no numbers, no short words.
 pub fn content_stems(text: &str) -> Vec<String> {
     words(text)
-        .filter(|w| w.chars().count() >= 3 && !is_stopword(w))
-        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .filter(|w| is_content_word(w))
         .map(|w| stem(&w))
         .collect()
 }

@@ -11,11 +11,12 @@
 //! a teaser between two stories (a headline that heads neither, or a line sharing nothing with
 //! either just before a lead) is a piece of its own, never glued to a neighbour.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::classify::Classifier;
 use super::clean::{Line, LineKind};
@@ -375,16 +376,17 @@ fn reports_speech(text: &str) -> bool {
 /// Bag of stems (names weighing more) plus topic evidence.
 #[derive(Debug, Clone, Default)]
 struct TermVector {
-    terms: HashMap<String, f64>,
+    terms: FxHashMap<String, f64>,
     /// Topic lexicon evidence, in config order.
     topics: Vec<f64>,
 }
 
 impl TermVector {
     fn of(paragraph: &str, classifier: &Classifier) -> TermVector {
-        let mut terms: HashMap<String, f64> = HashMap::new();
+        let mut terms: FxHashMap<String, f64> = FxHashMap::default();
         let names: HashSet<String> = text::inner_capitalised(paragraph);
-        for stem in text::content_stems(paragraph) {
+        let (all_stems, content_stems) = text::stems_and_content_stems(paragraph);
+        for stem in content_stems {
             if text::is_generic_news_stem(&stem) {
                 continue;
             }
@@ -395,7 +397,7 @@ impl TermVector {
             };
             *terms.entry(stem).or_default() += weight;
         }
-        let topics = classifier.evidence(&text::stems(paragraph));
+        let topics = classifier.evidence(&all_stems);
         TermVector { terms, topics }
     }
 
@@ -552,6 +554,13 @@ fn togetherness(left: &TermVector, right: &TermVector) -> f64 {
     }
 }
 
+/// Whether a story may start between the two sides (see `cut_score`); checked before the
+/// sides' vectors are built, which is the costly part.
+fn can_cut(paragraphs: &[Paragraph], (left, right): (&[usize], &[usize])) -> bool {
+    left.last()
+        .is_some_and(|&l| !paragraphs[l].header && paragraphs[right[0]].opens_story())
+}
+
 /// How much the two sides of a cut belong together, or `None` where no story can start:
 /// after a headline or byline, or at a paragraph that goes on from the text above.
 fn cut_score(
@@ -580,8 +589,11 @@ fn split_runs(paragraphs: &[Paragraph], block: Range<usize>) -> Vec<Vec<usize>> 
             if cut < MIN_STORY_PARAGRAPHS || run.len() - cut < MIN_STORY_PARAGRAPHS {
                 continue;
             }
-            let right = total.minus(&left);
             let sides = (&run[..cut], &run[cut..]);
+            if !can_cut(paragraphs, sides) {
+                continue;
+            }
+            let right = total.minus(&left);
             if let Some(score) = cut_score(paragraphs, sides, (&left, &right)) {
                 if best.is_none_or(|(_, b)| score < b) {
                     best = Some((cut, score));
