@@ -455,3 +455,53 @@ fn a_template_error_names_the_template_and_line() {
         "error: templates/404.html:3:7: template error: Variable `nothing.here` not found in context while rendering '404.html'\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^^^^^^\n"
     );
 }
+
+/// Load on loopback, bounded: 200 clients at once, then slow clients holding connections open
+/// while a content edit must still rebuild. Prints the figures; asserts that every request is
+/// answered (200, or 503 past the connection cap) and that nothing blocks a rebuild.
+#[test]
+fn serve_survives_200_concurrent_clients_and_slow_clients_do_not_block_rebuilds() {
+    let (project, page) = built_project();
+    let server = Server::start(project.path());
+    let port = server.port;
+    let started = Instant::now();
+    let clients: Vec<_> = (0..200)
+        .map(|_| {
+            std::thread::spawn(move || -> Option<u16> {
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+                stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+                write!(stream, "GET /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+                let mut response = String::new();
+                stream.read_to_string(&mut response).ok()?;
+                response.split_whitespace().nth(1)?.parse().ok()
+            })
+        })
+        .collect();
+    let statuses: Vec<Option<u16>> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let elapsed = started.elapsed();
+    let ok = statuses.iter().filter(|s| **s == Some(200)).count();
+    let busy = statuses.iter().filter(|s| **s == Some(503)).count();
+    println!(
+        "200 concurrent GET /index.html: {ok} x 200, {busy} x 503, {} failed, in {:.0} ms ({:.0} requests/s)",
+        200 - ok - busy,
+        elapsed.as_secs_f64() * 1000.0,
+        200.0 / elapsed.as_secs_f64()
+    );
+    assert_eq!(ok + busy, 200, "every client is answered: {statuses:?}");
+    assert!(ok >= 64, "at least the connection cap is served at once");
+    assert_eq!(server.get("/index.html").0, 200, "still serving after the burst");
+
+    // Slow clients: connected, sending nothing. A rebuild must not wait for them.
+    let slow: Vec<TcpStream> = (0..20)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    assert_eq!(slow.len(), 20);
+    add_paragraph(&page, "Slow clients do not hold up this edit.");
+    let url = article_url(&page);
+    let seen = wait_for(Duration::from_secs(10), || {
+        let (status, body) = server.get(&url);
+        (status == 200 && body.contains("Slow clients do not hold up this edit.")).then_some(())
+    });
+    assert!(seen.is_some(), "the edit is served while slow clients hang: {}", server.stderr());
+    drop(slow);
+}
