@@ -469,8 +469,14 @@ fn serve_survives_200_concurrent_clients_and_slow_clients_do_not_block_rebuilds(
         .map(|_| {
             std::thread::spawn(move || -> Option<u16> {
                 let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-                stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-                write!(stream, "GET /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(10)))
+                    .ok()?;
+                write!(
+                    stream,
+                    "GET /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                )
+                .ok()?;
                 let mut response = String::new();
                 stream.read_to_string(&mut response).ok()?;
                 response.split_whitespace().nth(1)?.parse().ok()
@@ -489,7 +495,11 @@ fn serve_survives_200_concurrent_clients_and_slow_clients_do_not_block_rebuilds(
     );
     assert_eq!(ok + busy, 200, "every client is answered: {statuses:?}");
     assert!(ok >= 64, "at least the connection cap is served at once");
-    assert_eq!(server.get("/index.html").0, 200, "still serving after the burst");
+    assert_eq!(
+        server.get("/index.html").0,
+        200,
+        "still serving after the burst"
+    );
 
     // Slow clients: connected, sending nothing. A rebuild must not wait for them.
     let slow: Vec<TcpStream> = (0..20)
@@ -502,6 +512,10 @@ fn serve_survives_200_concurrent_clients_and_slow_clients_do_not_block_rebuilds(
         let (status, body) = server.get(&url);
         (status == 200 && body.contains("Slow clients do not hold up this edit.")).then_some(())
     });
-    assert!(seen.is_some(), "the edit is served while slow clients hang: {}", server.stderr());
+    assert!(
+        seen.is_some(),
+        "the edit is served while slow clients hang: {}",
+        server.stderr()
+    );
     drop(slow);
 }
