@@ -386,3 +386,85 @@ fn raw_html_when_allowed_is_sanitised() {
         "no resource from another host"
     );
 }
+
+/// Every file under `public/` with its bytes.
+fn site_snapshot(public: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut all = std::collections::BTreeMap::new();
+    for ext in ["html", "xml", "js", "css", "txt", "webmanifest", "svg"] {
+        for f in common::files_with_ext(public, ext) {
+            all.insert(
+                f.strip_prefix(public).unwrap().to_path_buf(),
+                std::fs::read(&f).unwrap(),
+            );
+        }
+    }
+    all
+}
+
+#[test]
+fn a_template_broken_after_ingest_leaves_the_site_byte_identical() {
+    let project = common::project_copy();
+    let root = project.path().display().to_string();
+    assert!(common::run(&["build", "--root", &root], project.path())
+        .status
+        .success());
+    let before = site_snapshot(&project.path().join("public"));
+    // A new story is ingested, then rendering fails on the article template.
+    std::fs::write(
+        project.path().join("seeds/zz.txt"),
+        format!("Navy orders new frigates\n{ARTICLE}"),
+    )
+    .unwrap();
+    std::fs::write(
+        project.path().join("templates/article.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ article.no_such_field.deeper }}{% endblock %}",
+    )
+    .unwrap();
+    let out = common::run(&["build", "--root", &root], project.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("templates/article.html"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        before,
+        site_snapshot(&project.path().join("public")),
+        "public/ unchanged"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_leaves_the_previous_site_or_the_new_one_never_a_mix() {
+    let project = common::project_copy();
+    let root = project.path().display().to_string();
+    assert!(common::run(&["build", "--root", &root], project.path())
+        .status
+        .success());
+    let before = site_snapshot(&project.path().join("public"));
+    for i in 0..2000 {
+        std::fs::write(
+            project.path().join(format!("seeds/bulk{i:04}.txt")),
+            format!("Harbour works number {i} begin\n{ARTICLE}"),
+        )
+        .unwrap();
+    }
+    for delay_ms in [50, 300, 900] {
+        let mut child = common::digest()
+            .args(["-q", "build", "--root", &root])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let _ = child.wait();
+        let after = site_snapshot(&project.path().join("public"));
+        let complete = after.keys().filter(|p| p.starts_with("articles")).count() >= 2008;
+        assert!(
+            after == before || complete,
+            "after SIGINT at {delay_ms} ms public/ is neither the old site nor a whole new one"
+        );
+    }
+}
