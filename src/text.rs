@@ -226,6 +226,33 @@ const STOPWORDS: &[&str] = &[
     "people",
 ];
 
+/// Month names, lower-cased, January first.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lower-cased.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words every kind of news story uses; they say nothing about which story a paragraph is in.
 const GENERIC_NEWS_WORDS: &[&str] = &[
     "government",

@@ -28,28 +28,13 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
     let name = name.trim_end_matches('.');
     if name.len() < 3 {
         return None;
     }
-    MONTHS
+    text::MONTHS
         .iter()
         .position(|m| m.starts_with(name) && (name.len() == 3 || *m == name || name == "sept"))
         .map(|i| i as u32 + 1)

@@ -170,32 +170,14 @@ pub fn place_anchors(text: &str) -> BTreeSet<String> {
         "the government",
         "the commons",
     ];
-    const TIME_WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     re.captures_iter(text)
         .map(|c| c[1].to_lowercase().replace('’', "'"))
         .map(|p| p.trim_end_matches("'s").to_string())
         .filter(|p| !BROAD.contains(&p.as_str()))
-        .filter(|p| !TIME_WORDS.iter().any(|t| p.split(' ').any(|w| w == *t)))
+        .filter(|p| {
+            !p.split(' ')
+                .any(|w| text::MONTHS.contains(&w) || text::WEEKDAYS.contains(&w))
+        })
         .collect()
 }
 
