@@ -144,6 +144,9 @@ pub struct Site {
 /// they also name the same place. Reports of one event in different words score from about
 /// 0.07 on the seeds (a live page against an agency report); unrelated stories score 0.
 const CLUSTER_SIMILARITY: f64 = 0.07;
+/// Most reports one event gathers: more alike stories than this are a running subject,
+/// not one event (and a chain of pairwise likenesses must not swallow a topic).
+const MAX_CLUSTER_STORIES: usize = 12;
 /// Dated stories further apart than this are different events, however alike.
 const CLUSTER_MAX_DAYS_APART: i64 = 3;
 /// Least similarity for a story to be listed as related.
@@ -340,6 +343,8 @@ fn find_clusters(
 ) -> Vec<Cluster> {
     let n = articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // Each group's size, so a chain of look-alike stories never grows into a topic.
+    let mut size: Vec<usize> = vec![1; n];
     // Each group's earliest and latest stated day, so a chain never spans weeks.
     let mut span: Vec<Option<(i64, i64)>> = articles
         .iter()
@@ -372,9 +377,13 @@ fn find_clusters(
             if joined.is_some_and(|(lo, hi)| hi - lo > CLUSTER_MAX_DAYS_APART) {
                 continue;
             }
+            if size[a] + size[b] > MAX_CLUSTER_STORIES {
+                continue;
+            }
             let (keep, gone) = (a.min(b), a.max(b));
             parent[gone] = keep;
             span[keep] = joined;
+            size[keep] += size[gone];
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> =
