@@ -207,13 +207,6 @@ const STOPWORDS: &[&str] = &[
     "yourself",
     "added",
     "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mr",
     "mrs",
     "ms",
@@ -348,7 +341,7 @@ pub fn is_generic_news_stem(stem: &str) -> bool {
 /// Whether a lower-cased word is a stopword.
 pub fn is_stopword(word: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+    SET.get_or_init(|| STOPWORDS.iter().chain(WEEKDAYS).copied().collect())
         .contains(word)
 }
 
@@ -440,6 +433,28 @@ pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
         }
     }
     out
+}
+
+/// Subject words counted for comparing texts: content stems less generic news words, a
+/// name (capitalised inside a sentence) counting `name_weight` times an ordinary word.
+pub fn weighted_terms(
+    content_stems: Vec<String>,
+    names: &std::collections::HashSet<String>,
+    name_weight: f64,
+) -> rustc_hash::FxHashMap<String, f64> {
+    let mut terms = rustc_hash::FxHashMap::default();
+    for stem in content_stems {
+        if is_generic_news_stem(&stem) {
+            continue;
+        }
+        let weight = if names.contains(&stem) {
+            name_weight
+        } else {
+            1.0
+        };
+        *terms.entry(stem).or_default() += weight;
+    }
+    terms
 }
 
 /// Number of words, for reading time and density measures.

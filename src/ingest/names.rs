@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::text;
+
 /// A run of capitalised words in a paragraph.
 #[derive(Debug, Clone)]
 pub struct Run {
@@ -186,25 +188,6 @@ const OPENERS: &[&str] = &[
     "us",
     "uk",
     "eu",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "watch",
     "read",
     "more",
@@ -225,6 +208,11 @@ const OPENERS: &[&str] = &[
     "green",
     "liberal",
 ];
+
+/// Whether a lower-cased word opens sentences or qualifies names (dates included).
+fn is_opener(word: &str) -> bool {
+    OPENERS.contains(&word) || text::MONTHS.contains(&word) || text::WEEKDAYS.contains(&word)
+}
 
 /// Titles and offices that stand before a name.
 const TITLES: &[&str] = &[
@@ -625,9 +613,10 @@ pub fn known_organisations(run: &Run) -> Vec<String> {
 /// Decides what a run of capitalised words names.
 pub fn classify(run: &Run) -> Mention {
     let mut tokens: Vec<&str> = run.tokens.iter().map(String::as_str).collect();
-    while tokens.first().is_some_and(|t| {
-        OPENERS.contains(&lower(t).as_str()) && !TITLES.contains(&lower(t).as_str())
-    }) {
+    while tokens
+        .first()
+        .is_some_and(|t| is_opener(&lower(t)) && !TITLES.contains(&lower(t).as_str()))
+    {
         tokens.remove(0);
     }
     while tokens

@@ -383,20 +383,9 @@ struct TermVector {
 
 impl TermVector {
     fn of(paragraph: &str, classifier: &Classifier) -> TermVector {
-        let mut terms: FxHashMap<String, f64> = FxHashMap::default();
         let names: HashSet<String> = text::inner_capitalised(paragraph);
         let (all_stems, content_stems) = text::stems_and_content_stems(paragraph);
-        for stem in content_stems {
-            if text::is_generic_news_stem(&stem) {
-                continue;
-            }
-            let weight = if names.contains(&stem) {
-                NAME_WEIGHT
-            } else {
-                1.0
-            };
-            *terms.entry(stem).or_default() += weight;
-        }
+        let terms = text::weighted_terms(content_stems, &names, NAME_WEIGHT);
         let topics = classifier.evidence(&all_stems);
         TermVector { terms, topics }
     }

@@ -33,19 +33,7 @@ pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
         .par_iter()
         .map(|text| {
             let names = text::inner_capitalised(text);
-            let mut counts: FxHashMap<String, f64> = FxHashMap::default();
-            for stem in text::content_stems(text) {
-                if text::is_generic_news_stem(&stem) {
-                    continue;
-                }
-                let weight = if names.contains(&stem) {
-                    NAME_WEIGHT
-                } else {
-                    1.0
-                };
-                *counts.entry(stem).or_default() += weight;
-            }
-            counts
+            text::weighted_terms(text::content_stems(text), &names, NAME_WEIGHT)
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
