@@ -8,15 +8,7 @@ use std::path::{Path, PathBuf};
 /// Builds a copy of the repository's project once per test and returns it.
 fn built() -> tempfile::TempDir {
     let project = common::project_copy();
-    let out = common::run(
-        &["build", "--root", &project.path().display().to_string()],
-        project.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::build_ok(project.path());
     project
 }
 
@@ -247,15 +239,7 @@ fn a_speaker_with_many_quotes_gets_a_bounded_list_and_a_link_to_the_rest() {
         )
         .unwrap();
     }
-    let out = common::run(
-        &["build", "--root", &project.path().display().to_string()],
-        project.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::build_ok(project.path());
     let quotes = read(&project.path().join("public/quotes.html"));
     assert!(
         quotes.contains(

@@ -52,17 +52,22 @@ fn a_stray_invalid_byte_is_replaced_with_a_warning_naming_its_offset() {
     );
 }
 
-#[test]
-fn a_file_in_another_encoding_is_refused_naming_file_and_line() {
+/// Ingests one file with the given bytes, which must be refused (exit 1) with `message`.
+fn assert_refused(name: &str, bytes: &[u8], message: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("latin1.txt");
-    std::fs::write(&file, b"Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve\n").unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
     let out = ingest(&[&file]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("latin1.txt:1: not valid UTF-8 (byte offset 3)"),
-        "{}",
-        stderr(&out)
+    assert!(stderr(&out).contains(message), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_in_another_encoding_is_refused_naming_file_and_line() {
+    assert_refused(
+        "latin1.txt",
+        b"Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve\n",
+        "latin1.txt:1: not valid UTF-8 (byte offset 3)",
     );
 }
 
@@ -87,29 +92,15 @@ fn bom_crlf_and_lone_cr_line_ends_are_read_as_lines() {
 
 #[test]
 fn an_empty_file_is_an_error_naming_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("empty.txt");
-    std::fs::write(&file, "").unwrap();
-    let out = ingest(&[&file]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("empty.txt: the file is empty"),
-        "{}",
-        stderr(&out)
-    );
+    assert_refused("empty.txt", b"", "empty.txt: the file is empty");
 }
 
 #[test]
 fn a_binary_file_is_an_error_naming_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("image.txt");
-    std::fs::write(&file, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3]).unwrap();
-    let out = ingest(&[&file]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("image.txt:1: a binary file, not article text"),
-        "{}",
-        stderr(&out)
+    assert_refused(
+        "image.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3],
+        "image.txt:1: a binary file, not article text",
     );
 }
 
@@ -265,11 +256,7 @@ fn a_title_of_path_parts_or_markup_is_a_safe_slug_and_escaped_text() {
         format!("../../etc/passwd <b>bold</b>\n{ARTICLE}"),
     )
     .unwrap();
-    let out = common::run(
-        &["build", "--root", &project.path().display().to_string()],
-        project.path(),
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    common::build_ok(project.path());
     let page = project
         .path()
         .join("public/articles/etc-passwd-b-bold-b.html");
@@ -356,11 +343,7 @@ fn build_with_raw_html(allow_html: bool) -> String {
          <a href=\"javascript:alert(1)\">click</a>\n",
     )
     .unwrap();
-    let out = common::run(
-        &["build", "--root", &project.path().display().to_string()],
-        project.path(),
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    common::build_ok(project.path());
     std::fs::read_to_string(project.path().join("public/articles/raw.html")).unwrap()
 }
 
@@ -405,9 +388,7 @@ fn site_snapshot(public: &Path) -> std::collections::BTreeMap<std::path::PathBuf
 fn a_template_broken_after_ingest_leaves_the_site_byte_identical() {
     let project = common::project_copy();
     let root = project.path().display().to_string();
-    assert!(common::run(&["build", "--root", &root], project.path())
-        .status
-        .success());
+    common::build_ok(project.path());
     let before = site_snapshot(&project.path().join("public"));
     // A new story is ingested, then rendering fails on the article template.
     std::fs::write(
@@ -439,9 +420,7 @@ fn a_template_broken_after_ingest_leaves_the_site_byte_identical() {
 fn an_interrupted_build_leaves_the_previous_site_or_the_new_one_never_a_mix() {
     let project = common::project_copy();
     let root = project.path().display().to_string();
-    assert!(common::run(&["build", "--root", &root], project.path())
-        .status
-        .success());
+    common::build_ok(project.path());
     let before = site_snapshot(&project.path().join("public"));
     for i in 0..2000 {
         std::fs::write(

@@ -26,6 +26,17 @@ pub fn run(args: &[&str], cwd: &Path) -> Output {
         .expect("digest runs")
 }
 
+/// `digest build --root ROOT` in ROOT, which must succeed; its output.
+pub fn build_ok(root: &Path) -> Output {
+    let out = run(&["build", "--root", &root.display().to_string()], root);
+    assert!(
+        out.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// `digest ingest --json` over `paths` with the repository's config; the parsed stories.
 pub fn ingest_json(paths: &[PathBuf]) -> Vec<serde_json::Value> {
     let mut args = vec![
