@@ -1,8 +1,10 @@
 //! Small text helpers shared by the pipeline stages: words, stems, sentences, slugs.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words too common to say anything about a story's subject.
 const STOPWORDS: &[&str] = &[
@@ -328,7 +330,7 @@ const GENERIC_NEWS_WORDS: &[&str] = &[
 
 /// Whether a stem is one of the generic news words.
 pub fn is_generic_news_stem(stem: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         GENERIC_NEWS_WORDS
             .iter()
@@ -340,7 +342,7 @@ pub fn is_generic_news_stem(stem: &str) -> bool {
 
 /// Whether a lower-cased word is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().chain(WEEKDAYS).copied().collect())
         .contains(word)
 }
@@ -351,19 +353,45 @@ pub fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Lower-cased words of `text` (letters, digits, inner hyphens and apostrophes).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase().replace('’', "'");
-            w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
-        })
+fn is_word_break(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
 }
 
-/// Words already stemmed on this thread; news repeats its words, and stemming is a large
-/// share of ingest time. Cleared when it grows past a bound, so memory stays flat.
+fn is_word_edge(c: char) -> bool {
+    c == '-' || c == '\'' || c == '’'
+}
+
+/// A word lower-cased, curly apostrophes straightened and a trailing 's dropped; borrowed
+/// from the text when it is already so (most words), so reading words does not allocate.
+fn normal_word(raw: &str) -> Cow<'_, str> {
+    let word = if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let lower = raw.to_lowercase();
+        Cow::Owned(if lower.contains('’') {
+            lower.replace('’', "'")
+        } else {
+            lower
+        })
+    } else {
+        Cow::Borrowed(raw)
+    };
+    match word {
+        Cow::Borrowed(w) => Cow::Borrowed(w.strip_suffix("'s").unwrap_or(w)),
+        Cow::Owned(w) => match w.strip_suffix("'s") {
+            Some(stripped) => Cow::Owned(stripped.to_string()),
+            None => Cow::Owned(w),
+        },
+    }
+}
+
+/// Lower-cased words of `text` (letters, digits, inner hyphens and apostrophes).
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    text.split(is_word_break)
+        .map(|w| w.trim_matches(is_word_edge))
+        .filter(|w| !w.is_empty())
+        .map(normal_word)
+}
+
+/// Bounds the stem cache: a large corpus has a long tail of one-off words.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
@@ -371,20 +399,30 @@ thread_local! {
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-/// The stem of a lower-cased word.
-pub fn stem(word: &str) -> String {
+/// Puts the stem of a lower-cased word into `out` (memoised per thread: stemming the same
+/// words over and over is most of the cost of comparing texts).
+fn stem_into(word: &str, out: &mut String) {
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
+        out.clear();
         if let Some(stem) = cache.get(word) {
-            return stem.clone();
+            out.push_str(stem);
+            return;
         }
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
         }
         let stem = stemmer().stem(word).into_owned();
-        cache.insert(word.to_string(), stem.clone());
-        stem
+        out.push_str(&stem);
+        cache.insert(word.to_string(), stem);
     })
+}
+
+/// The stem of a lower-cased word.
+pub fn stem(word: &str) -> String {
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
 }
 
 /// Stems of every word in `text`, stopwords included (phrase matching needs positions).
@@ -411,17 +449,28 @@ fn is_content_word(word: &str) -> bool {
     word.chars().count() >= 3 && !is_stopword(word) && word.chars().any(|c| c.is_alphabetic())
 }
 
+/// Calls `f` with the stem of each subject-bearing word of `text` (no stopwords, numbers or
+/// short words), in order, allocating nothing per word.
+pub fn for_each_content_stem(text: &str, mut f: impl FnMut(&str)) {
+    let mut stem = String::new();
+    for word in words(text) {
+        if is_content_word(&word) {
+            stem_into(&word, &mut stem);
+            f(&stem);
+        }
+    }
+}
+
 /// Stems of the subject-bearing words of `text`: no stopwords, no numbers, no short words.
 pub fn content_stems(text: &str) -> Vec<String> {
-    words(text)
-        .filter(|w| is_content_word(w))
-        .map(|w| stem(&w))
-        .collect()
+    let mut out = Vec::new();
+    for_each_content_stem(text, |stem| out.push(stem.to_string()));
+    out
 }
 
 /// Stems of capitalised words that do not open a sentence: names, mostly.
-pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+pub fn inner_capitalised(paragraph: &str) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
     for sentence in sentences(paragraph) {
         for word in sentence.split_whitespace().skip(1) {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -435,24 +484,49 @@ pub fn inner_capitalised(paragraph: &str) -> std::collections::HashSet<String> {
     out
 }
 
+/// Adds `amount` to a term's count, allocating only for a term not seen before.
+pub fn add_count<N: std::ops::AddAssign + Copy>(
+    counts: &mut FxHashMap<String, N>,
+    term: &str,
+    amount: N,
+) {
+    match counts.get_mut(term) {
+        Some(count) => *count += amount,
+        None => {
+            counts.insert(term.to_string(), amount);
+        }
+    }
+}
+
+/// Adds one content stem to weighted term counts: generic news words are skipped, and a
+/// name (capitalised inside a sentence) counts `name_weight` times an ordinary word.
+pub fn add_weighted_term(
+    terms: &mut FxHashMap<String, f64>,
+    stem: &str,
+    names: &FxHashSet<String>,
+    name_weight: f64,
+) {
+    if is_generic_news_stem(stem) {
+        return;
+    }
+    let weight = if names.contains(stem) {
+        name_weight
+    } else {
+        1.0
+    };
+    add_count(terms, stem, weight);
+}
+
 /// Subject words counted for comparing texts: content stems less generic news words, a
 /// name (capitalised inside a sentence) counting `name_weight` times an ordinary word.
 pub fn weighted_terms(
-    content_stems: Vec<String>,
-    names: &std::collections::HashSet<String>,
+    content_stems: &[String],
+    names: &FxHashSet<String>,
     name_weight: f64,
-) -> rustc_hash::FxHashMap<String, f64> {
-    let mut terms = rustc_hash::FxHashMap::default();
+) -> FxHashMap<String, f64> {
+    let mut terms = FxHashMap::default();
     for stem in content_stems {
-        if is_generic_news_stem(&stem) {
-            continue;
-        }
-        let weight = if names.contains(&stem) {
-            name_weight
-        } else {
-            1.0
-        };
-        *terms.entry(stem).or_default() += weight;
+        add_weighted_term(&mut terms, stem, names, name_weight);
     }
     terms
 }

@@ -126,7 +126,7 @@ pub fn timestamp(paragraph: &str) -> Option<String> {
     let date = find_date(paragraph)?;
     let only_stamp_words = text::words(paragraph).all(|w| {
         w.chars().any(|c| c.is_ascii_digit())
-            || ALLOWED.contains(&w.as_str())
+            || ALLOWED.contains(&w.as_ref())
             || month_number(&w).is_some()
             || ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
                 .iter()

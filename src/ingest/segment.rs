@@ -370,7 +370,7 @@ fn is_reporting_verb(word: &str) -> bool {
 
 /// Whether a paragraph reports what someone said ("..., she said.", "He told the BBC").
 fn reports_speech(text: &str) -> bool {
-    text::words(text).any(|w| matches!(w.as_str(), "said" | "says" | "told" | "added"))
+    text::words(text).any(|w| matches!(w.as_ref(), "said" | "says" | "told" | "added"))
 }
 
 /// Bag of stems (names weighing more) plus topic evidence.
@@ -383,9 +383,9 @@ struct TermVector {
 
 impl TermVector {
     fn of(paragraph: &str, classifier: &Classifier) -> TermVector {
-        let names: HashSet<String> = text::inner_capitalised(paragraph);
+        let names = text::inner_capitalised(paragraph);
         let (all_stems, content_stems) = text::stems_and_content_stems(paragraph);
-        let terms = text::weighted_terms(content_stems, &names, NAME_WEIGHT);
+        let terms = text::weighted_terms(&content_stems, &names, NAME_WEIGHT);
         let topics = classifier.evidence(&all_stems);
         TermVector { terms, topics }
     }

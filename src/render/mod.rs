@@ -215,8 +215,12 @@ struct OutputFile {
 /// What a build wrote.
 pub struct BuildStats {
     pub pages: usize,
+    /// Every file written, with a hash of its bytes.
+    pub written: Vec<Written>,
 }
 
+/// Rendered files waiting to be written, at most: bounds memory when the disk is slow.
+const WRITE_QUEUE: usize = 64;
 /// Figures shown in a "by the numbers" panel.
 const PANEL_FIGURES: usize = 6;
 /// Quotes shown on the front page.
@@ -245,13 +249,104 @@ pub fn build(
     out_dir: &Path,
 ) -> Result<BuildStats> {
     let renderer = Renderer::new(site, tera, root);
-    let files = renderer.render_all(stories)?;
-    let pages = files
+    let written = write_output(out_dir, |staging| {
+        // Pages render on every core; one thread writes them as they come. Creating files in
+        // one folder is serial in the kernel (the folder's lock), so more writers only spin.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(WRITE_QUEUE);
+        let writer = std::thread::spawn({
+            let staging = staging.to_path_buf();
+            move || -> Result<Vec<Written>> {
+                receiver
+                    .into_iter()
+                    .map(|file| write_file(&staging, &file))
+                    .collect()
+            }
+        });
+        let rendered = renderer.pages().into_par_iter().try_for_each_with(
+            sender,
+            |sender, page| -> Result<()> {
+                for file in renderer.render_page(page, stories)? {
+                    // A closed queue means the writer failed; its error is reported below.
+                    if sender.send(file).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            },
+        );
+        let mut written = writer
+            .join()
+            .map_err(|_| anyhow!("the thread writing the site stopped unexpectedly"))??;
+        rendered?;
+        written.sort_by(|a, b| a.path.cmp(&b.path));
+        for file in renderer.offline_files(&written)? {
+            written.push(write_file(staging, &file)?);
+        }
+        Ok(written)
+    })?;
+    let pages = written
         .iter()
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
         .count();
-    write_output(out_dir, &files)?;
-    Ok(BuildStats { pages })
+    Ok(BuildStats { pages, written })
+}
+
+/// One page of the site, or a group of files made together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    Index,
+    Topic(usize),
+    Article(usize),
+    Cluster(usize),
+    People,
+    Person(usize),
+    Quotes,
+    Figures,
+    Timeline,
+    Briefing,
+    Search,
+    SearchIndex,
+    Report,
+    NotFound,
+    /// atom.xml, the topic feeds, sitemap.xml and robots.txt.
+    Feeds,
+    /// The theme's files, .nojekyll and CNAME.
+    Static,
+}
+
+/// A file written: its path under the output folder and a hash of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub hash: u64,
+}
+
+/// A fast hash of a file's bytes, to tell changed output from unchanged.
+fn bytes_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
+    hasher.finish()
+}
+
+fn write_file(dir: &Path, file: &OutputFile) -> Result<Written> {
+    let path = dir.join(&file.path);
+    if let Err(e) = std::fs::write(&path, &file.bytes) {
+        // Folders are made on demand: most files go into one of a few folders made up front.
+        if e.kind() != std::io::ErrorKind::NotFound {
+            return Err(e).with_context(|| format!("{}: cannot write", path.display()));
+        }
+        let parent = path.parent().expect("a file has a folder");
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create folder", parent.display()))?;
+        std::fs::write(&path, &file.bytes)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(Written {
+        path: file.path.clone(),
+        hash: bytes_hash(&file.bytes),
+    })
 }
 
 /// Renders pages from the site model with the loaded templates.
@@ -408,10 +503,100 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render_all(&self, stories: Option<&[Story]>) -> Result<Vec<OutputFile>> {
+    /// Every page of the site, in a fixed order.
+    pub fn pages(&self) -> Vec<PageKind> {
         let site = self.site;
-        let mut files: Vec<OutputFile> = Vec::new();
+        let mut pages = vec![PageKind::Index];
+        pages.extend((0..self.sections_shown()).map(PageKind::Topic));
+        pages.extend((0..site.articles.len()).map(PageKind::Article));
+        pages.extend((0..site.clusters.len()).map(PageKind::Cluster));
+        pages.push(PageKind::People);
+        pages.extend((0..site.entities.len()).map(PageKind::Person));
+        pages.extend([
+            PageKind::Quotes,
+            PageKind::Figures,
+            PageKind::Timeline,
+            PageKind::Briefing,
+            PageKind::Search,
+            PageKind::SearchIndex,
+            PageKind::Report,
+            PageKind::NotFound,
+            PageKind::Feeds,
+            PageKind::Static,
+        ]);
+        pages
+    }
 
+    /// How many topics have a page: the configured ones, and `other` when it has stories.
+    fn sections_shown(&self) -> usize {
+        self.site
+            .topics
+            .iter()
+            .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
+            .count()
+    }
+
+    /// The files of one page.
+    pub fn render_page(
+        &self,
+        page: PageKind,
+        stories: Option<&[Story]>,
+    ) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let one = |file: Result<OutputFile>| file.map(|f| vec![f]);
+        match page {
+            PageKind::Index => one(self.index_page()),
+            PageKind::Topic(t) => {
+                let section = self
+                    .sections(usize::MAX)
+                    .into_iter()
+                    .nth(t)
+                    .expect("a shown topic");
+                let mut ctx = self.context("../", section.name);
+                let path = format!("topics/{}.html", section.slug);
+                ctx.insert("topic", &section);
+                one(self.render("topic.html", &ctx, path))
+            }
+            PageKind::Article(i) => one(self.article_page(i, &site.articles[i])),
+            PageKind::Cluster(c) => {
+                let cluster = &site.clusters[c];
+                let mut ctx = self.context("../", &cluster.title);
+                ctx.insert("cluster", &self.cluster_view(cluster));
+                let full: Vec<&Article> =
+                    cluster.members.iter().map(|&i| &site.articles[i]).collect();
+                ctx.insert("articles", &full);
+                one(self.render("cluster.html", &ctx, cluster.url.clone()))
+            }
+            PageKind::People => one(self.people_index()),
+            PageKind::Person(e) => one(self.person_page(e)),
+            PageKind::Quotes => one(self.quotes_page()),
+            PageKind::Figures => one(self.figures_page()),
+            PageKind::Timeline => one(self.timeline_page()),
+            PageKind::Briefing => one(self.briefing_page()),
+            PageKind::Search => {
+                let ctx = self.context("", "Search");
+                one(self.render("search.html", &ctx, "search.html".into()))
+            }
+            PageKind::SearchIndex => Ok(vec![OutputFile {
+                path: "search-index.js".into(),
+                bytes: search::index_script(site).into_bytes(),
+            }]),
+            PageKind::Report => one(self.report_page(stories)),
+            PageKind::NotFound => {
+                let ctx = self.context("", "Page not found");
+                one(self.render("404.html", &ctx, "404.html".into()))
+            }
+            PageKind::Feeds => feeds::feeds_and_sitemap(
+                site,
+                &|template, ctx, path| self.render(template, ctx, path),
+                &|r, t| self.context(r, t),
+            ),
+            PageKind::Static => self.static_files(),
+        }
+    }
+
+    fn index_page(&self) -> Result<OutputFile> {
+        let site = self.site;
         // Stories newest first across topics, for quotes and figures on the front page.
         let mut newest: Vec<usize> = (0..site.articles.len()).collect();
         newest.sort_by(|&a, &b| {
@@ -440,46 +625,11 @@ impl<'a> Renderer<'a> {
         let clusters: Vec<ClusterView> =
             site.clusters.iter().map(|c| self.cluster_view(c)).collect();
         ctx.insert("clusters", &clusters);
-        files.push(self.render("index.html", &ctx, "index.html".into())?);
+        self.render("index.html", &ctx, "index.html".into())
+    }
 
-        for section in self.sections(usize::MAX) {
-            let mut ctx = self.context("../", section.name);
-            let path = format!("topics/{}.html", section.slug);
-            ctx.insert("topic", &section);
-            files.push(self.render("topic.html", &ctx, path)?);
-        }
-
-        let article_pages: Vec<Result<OutputFile>> = site
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, article)| self.article_page(i, article))
-            .collect();
-        for page in article_pages {
-            files.push(page?);
-        }
-
-        let cluster_pages: Vec<Result<OutputFile>> = site
-            .clusters
-            .par_iter()
-            .map(|cluster| {
-                let mut ctx = self.context("../", &cluster.title);
-                ctx.insert("cluster", &self.cluster_view(cluster));
-                let full: Vec<&Article> =
-                    cluster.members.iter().map(|&i| &site.articles[i]).collect();
-                ctx.insert("articles", &full);
-                self.render("cluster.html", &ctx, cluster.url.clone())
-            })
-            .collect();
-        for page in cluster_pages {
-            files.push(page?);
-        }
-
-        files.extend(self.people_pages()?);
-        files.push(self.quotes_page()?);
-        files.push(self.figures_page()?);
-        files.push(self.timeline_page()?);
-
+    fn briefing_page(&self) -> Result<OutputFile> {
+        let site = self.site;
         let mut ctx = self.context("", "Briefing");
         let briefing: Vec<BriefingSection> = site
             .topics
@@ -496,26 +646,7 @@ impl<'a> Renderer<'a> {
             &(site.articles.len() <= BRIEFING_FULL_TEXT_STORIES),
         );
         ctx.insert("has_code", &site.articles.iter().any(|a| a.has_code));
-        files.push(self.render("briefing.html", &ctx, "briefing.html".into())?);
-
-        let ctx = self.context("", "Search");
-        files.push(self.render("search.html", &ctx, "search.html".into())?);
-        files.push(OutputFile {
-            path: "search-index.js".into(),
-            bytes: search::index_script(site).into_bytes(),
-        });
-
-        files.push(self.report_page(stories)?);
-        let ctx = self.context("", "Page not found");
-        files.push(self.render("404.html", &ctx, "404.html".into())?);
-        files.extend(feeds::feeds_and_sitemap(
-            site,
-            &|template, ctx, path| self.render(template, ctx, path),
-            &|r, t| self.context(r, t),
-        )?);
-        files.extend(self.static_files()?);
-        files.extend(self.offline_files(&files)?);
-        Ok(files)
+        self.render("briefing.html", &ctx, "briefing.html".into())
     }
 
     fn article_page(&self, i: usize, article: &'a Article) -> Result<OutputFile> {
@@ -566,9 +697,8 @@ impl<'a> Renderer<'a> {
         self.render("article.html", &ctx, article.url.clone())
     }
 
-    fn people_pages(&self) -> Result<Vec<OutputFile>> {
+    fn people_index(&self) -> Result<OutputFile> {
         let site = self.site;
-        let mut files = Vec::new();
         let names = |kind: EntityKind| -> Vec<NameLink> {
             site.entities
                 .iter()
@@ -583,34 +713,28 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context("../", "People and organisations");
         ctx.insert("people", &names(EntityKind::Person));
         ctx.insert("organisations", &names(EntityKind::Organisation));
-        files.push(self.render("people.html", &ctx, "people/index.html".into())?);
-        let pages: Vec<Result<OutputFile>> = site
-            .entities
-            .par_iter()
-            .map(|entity| {
-                let mut ctx = self.context("../", &entity.name);
-                ctx.insert("entity", entity);
-                let articles: Vec<ArticleLink> = entity
-                    .articles
-                    .iter()
-                    .take(STORIES_PER_PERSON)
-                    .map(|&i| self.link(i))
-                    .collect();
-                ctx.insert("articles", &articles);
-                let quotes: Vec<QuoteView> = entity
-                    .quotes
-                    .iter()
-                    .take(QUOTES_PER_PERSON)
-                    .map(|&q| self.quote_view(q))
-                    .collect();
-                ctx.insert("quotes", &quotes);
-                self.render("person.html", &ctx, entity.url.clone())
-            })
+        self.render("people.html", &ctx, "people/index.html".into())
+    }
+
+    fn person_page(&self, e: usize) -> Result<OutputFile> {
+        let entity = &self.site.entities[e];
+        let mut ctx = self.context("../", &entity.name);
+        ctx.insert("entity", entity);
+        let articles: Vec<ArticleLink> = entity
+            .articles
+            .iter()
+            .take(STORIES_PER_PERSON)
+            .map(|&i| self.link(i))
             .collect();
-        for page in pages {
-            files.push(page?);
-        }
-        Ok(files)
+        ctx.insert("articles", &articles);
+        let quotes: Vec<QuoteView> = entity
+            .quotes
+            .iter()
+            .take(QUOTES_PER_PERSON)
+            .map(|&q| self.quote_view(q))
+            .collect();
+        ctx.insert("quotes", &quotes);
+        self.render("person.html", &ctx, entity.url.clone())
     }
 
     fn quotes_page(&self) -> Result<OutputFile> {
@@ -749,14 +873,9 @@ impl<'a> Renderer<'a> {
 
     /// The web app manifest and the service worker, which precaches the pages every visit
     /// needs first; its cache name changes with the site's content so readers get updates.
-    fn offline_files(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>> {
+    fn offline_files(&self, written: &[Written]) -> Result<Vec<OutputFile>> {
         let ctx = self.context("", &self.site.config.title);
         let manifest = self.render("manifest.webmanifest", &ctx, "manifest.webmanifest".into())?;
-        let mut digest_input = String::new();
-        for file in files {
-            digest_input.push_str(&file.path.to_string_lossy());
-            digest_input.push_str(&crate::text::fnv1a_hex_bytes(&file.bytes));
-        }
         let mut core: Vec<String> = vec![
             "index.html".into(),
             "search.html".into(),
@@ -771,13 +890,13 @@ impl<'a> Renderer<'a> {
                 .map(|t| format!("topics/{}.html", t.slug)),
         );
         core.extend(
-            files
+            written
                 .iter()
                 .map(|f| f.path.to_string_lossy().replace('\\', "/"))
                 .filter(|p| p.starts_with("theme/")),
         );
         let mut ctx = tera::Context::new();
-        ctx.insert("version", &crate::text::fnv1a_hex(&digest_input)[..12]);
+        ctx.insert("version", &format!("{:012x}", site_version(written) >> 16));
         ctx.insert("core", &core);
         let worker = self.render("sw.js", &ctx, "sw.js".into())?;
         Ok(vec![manifest, worker])
@@ -834,8 +953,23 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Writes all files into a staging folder beside `out_dir`, then swaps it into place.
-fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// A hash of every file's path and bytes, for the service worker's cache name: any change
+/// to the site changes it. Independent of the order the files were written in.
+fn site_version(written: &[Written]) -> u64 {
+    use std::hash::Hasher;
+    let mut sorted: Vec<&Written> = written.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hasher = rustc_hash::FxHasher::default();
+    for file in sorted {
+        hasher.write(file.path.as_os_str().as_encoded_bytes());
+        hasher.write_u64(file.hash);
+    }
+    hasher.finish()
+}
+
+/// Runs `write` on a fresh staging folder beside `out_dir`, then swaps it into place; on
+/// failure the staging folder is removed and `out_dir` is left as it was.
+fn write_output<T>(out_dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
     let name = out_dir
         .file_name()
         .ok_or_else(|| anyhow!("{}: the output path must name a folder", out_dir.display()))?
@@ -859,31 +993,26 @@ fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
             })?;
         }
     }
-    let result = (|| -> Result<()> {
-        let folders: std::collections::BTreeSet<PathBuf> = files
-            .iter()
-            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-            .collect();
-        for dir in &folders {
-            std::fs::create_dir_all(dir)
+    let result = (|| -> Result<T> {
+        for dir in ["", "articles", "topics", "stories", "people", "theme"] {
+            let dir = staging.join(dir);
+            std::fs::create_dir_all(&dir)
                 .with_context(|| format!("{}: cannot create folder", dir.display()))?;
         }
-        // Creating files is most of a build's time on slow disks: do it on every core.
-        files.par_iter().try_for_each(|file| {
-            let path = staging.join(&file.path);
-            std::fs::write(&path, &file.bytes)
-                .with_context(|| format!("{}: cannot write", path.display()))
-        })
+        write(&staging)
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
+    let value = match result {
+        Ok(value) => value,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
     // Swap in one step where the system can, so there is no moment without a site.
     if out_dir.exists() && exchange(&staging, out_dir).is_ok() {
         std::fs::remove_dir_all(&staging)
             .with_context(|| format!("{}: cannot remove the previous site", staging.display()))?;
-        return Ok(());
+        return Ok(value);
     }
     if out_dir.exists() {
         std::fs::rename(out_dir, &old).with_context(|| {
@@ -901,7 +1030,7 @@ fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         std::fs::remove_dir_all(&old)
             .with_context(|| format!("{}: cannot remove the previous site", old.display()))?;
     }
-    Ok(())
+    Ok(value)
 }
 
 /// Atomically swaps two paths (Linux `renameat2` with `RENAME_EXCHANGE`).

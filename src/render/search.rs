@@ -44,9 +44,9 @@ pub fn index_script(site: &Site) -> String {
         .map(|article| {
             let mut weights: FxHashMap<String, u32> = FxHashMap::default();
             let mut add = |text: &str, weight: u32| {
-                for stem in text::content_stems(text) {
-                    *weights.entry(stem).or_default() += weight;
-                }
+                text::for_each_content_stem(text, |stem| {
+                    text::add_count(&mut weights, stem, weight)
+                });
             };
             add(&article.title, TITLE_WEIGHT);
             add(&article.summary, 1);
@@ -55,9 +55,9 @@ pub fn index_script(site: &Site) -> String {
             }
             // The body's most frequent words only, so the index stays small per story.
             let mut body: FxHashMap<String, u32> = FxHashMap::default();
-            for stem in text::content_stems(&article.body_text) {
-                *body.entry(stem).or_default() += 1;
-            }
+            text::for_each_content_stem(&article.body_text, |stem| {
+                text::add_count(&mut body, stem, 1)
+            });
             let mut body: Vec<(String, u32)> = body.into_iter().collect();
             body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             for (stem, count) in body.into_iter().take(BODY_TERMS) {

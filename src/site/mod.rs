@@ -185,7 +185,10 @@ impl Site {
     /// Loads and validates content/ under `root`.
     pub fn load(root: &Path, config: Config, include_drafts: bool) -> Result<Site> {
         let content_dir = root.join("content");
+        let phase = std::time::Instant::now();
         let pages = content::load_pages(&content_dir)?;
+        crate::ui::timing(" read", phase.elapsed(), "");
+        let phase = std::time::Instant::now();
         for page in &pages {
             content::validate(page, &config, &content_dir)?;
         }
@@ -206,6 +209,8 @@ impl Site {
             .map(|p| article_from_page(p, &config))
             .collect();
         dedupe_slugs(&mut articles);
+        crate::ui::timing(" articles", phase.elapsed(), "");
+        let phase = std::time::Instant::now();
 
         let texts: Vec<String> = pages
             .iter()
@@ -222,10 +227,14 @@ impl Site {
             })
             .collect();
         drop(texts);
+        crate::ui::timing(" vectors", phase.elapsed(), "");
+        let phase = std::time::Instant::now();
         let neighbours = similarity::neighbours(&vectors, RELATED_SIMILARITY);
         for (article, list) in articles.iter_mut().zip(&neighbours) {
             article.related = list.iter().take(RELATED_COUNT).map(|(i, _)| *i).collect();
         }
+        crate::ui::timing(" similar", phase.elapsed(), "");
+        let phase = std::time::Instant::now();
         let clusters = find_clusters(&mut articles, &neighbours, &anchors);
 
         let topics = config
@@ -253,6 +262,7 @@ impl Site {
             })
             .collect();
         let (entities, quotes) = entities::collect(&articles);
+        crate::ui::timing(" rest", phase.elapsed(), "");
         Ok(Site {
             config,
             articles,

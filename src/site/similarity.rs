@@ -33,7 +33,11 @@ pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
         .par_iter()
         .map(|text| {
             let names = text::inner_capitalised(text);
-            text::weighted_terms(text::content_stems(text), &names, NAME_WEIGHT)
+            let mut terms = FxHashMap::default();
+            text::for_each_content_stem(text, |stem| {
+                text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT)
+            });
+            terms
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -96,10 +100,10 @@ pub fn neighbours(vectors: &[StoryVector], min_similarity: f64) -> Vec<Vec<(usiz
     let max_postings =
         ((vectors.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(8, MAX_POSTINGS);
     vectors
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(doc, v)| {
-            let mut scores: HashMap<usize, f64> = HashMap::new();
+            let mut scores: FxHashMap<usize, f64> = FxHashMap::default();
             for &(id, w) in &v.terms {
                 let list = &postings[&id];
                 if list.len() > max_postings {
