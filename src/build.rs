@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Result;
+use tera::Tera;
 
 use crate::config::Config;
 use crate::diagnostic::shown;
 use crate::ingest::{self, Ingester, Story};
-use crate::site::Site;
+use crate::site::{Model, PageChange, Site};
 use crate::{content, render, ui};
 
 /// Whether a build ingests seeds/ first.
@@ -30,11 +31,77 @@ pub struct Options<'a> {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub seeds: Seeds<'a>,
+    /// Keep what an incremental rebuild needs (`serve`): the model's analysis of every
+    /// story and what each page showed.
+    pub track: bool,
+}
+
+/// What `serve` keeps between rebuilds to render only what an edit changes.
+pub struct Session {
+    pub model: Model,
+    tera: Tera,
+    rendered: render::incremental::Rendered,
+    /// Set when an update changed the model but failed to bring the site along: the
+    /// session no longer describes the site on disk.
+    stale: bool,
+}
+
+impl Session {
+    /// Rebuilds `out_dir` after the content pages `paths` (under `content_dir`) were
+    /// written: only they are read and analysed again, and only the pages of the site that
+    /// show them are rendered. `stories` are the last ingest's, for the build report.
+    ///
+    /// A page that does not parse or validate is an error that changes nothing. Any later
+    /// error leaves the site on disk as it was and the session stale ([`Session::is_stale`]):
+    /// rebuild in full.
+    pub fn update(
+        &mut self,
+        root: &Path,
+        content_dir: &Path,
+        paths: &[PathBuf],
+        stories: Option<&[Story]>,
+        out_dir: &Path,
+    ) -> Result<render::incremental::Updated> {
+        let changes = paths
+            .iter()
+            .map(|path| {
+                let page = content::read_page(content_dir, path)?;
+                content::validate(&page, &self.model.site.config, content_dir)?;
+                Ok(PageChange {
+                    path: page.path.clone(),
+                    page: Some(page),
+                })
+            })
+            .collect::<Result<Vec<PageChange>>>()?;
+        let phase = Instant::now();
+        self.model.update(changes);
+        ui::timing("model", phase.elapsed(), "");
+        self.stale = true;
+        let updated = render::incremental::update(
+            &self.model.site,
+            &self.tera,
+            root,
+            stories,
+            out_dir,
+            &mut self.rendered,
+        )?;
+        self.stale = false;
+        Ok(updated)
+    }
+
+    /// Whether the session no longer matches the site on disk (see [`Session::update`]).
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
 }
 
 /// What a build made, for summaries and for `check`.
 pub struct Built {
-    pub site: Site,
+    /// The site, unless it is in `session`.
+    site: Option<Site>,
+    /// With [`Options::track`]: the model, templates and record of pages, for
+    /// incremental rebuilds.
+    pub session: Option<Session>,
     /// This run's ingest results, when it ingested.
     pub stories: Option<Vec<Story>>,
     pub pages: usize,
@@ -43,13 +110,22 @@ pub struct Built {
 }
 
 impl Built {
+    /// The site built.
+    pub fn site(&self) -> &Site {
+        match (&self.session, &self.site) {
+            (Some(session), _) => &session.model.site,
+            (None, Some(site)) => site,
+            (None, None) => unreachable!("a build keeps its site or its session"),
+        }
+    }
+
     /// The closing line: stories, pages, topics, time and where the site went.
     pub fn summary(&self) -> String {
         format!(
             "{} stories, {} pages, {} topics in {:.2}s -> {}",
-            self.site.articles.len(),
+            self.site().articles.len(),
             self.pages,
-            self.site
+            self.site()
                 .topics
                 .iter()
                 .filter(|t| !t.articles.is_empty())
@@ -115,14 +191,14 @@ pub fn run(options: Options) -> Result<Built> {
     if let Some(bar) = &progress {
         bar.phase("loading content/");
     }
-    let site = Site::load(root, config, options.drafts)?;
+    let model = Model::load(root, config, options.drafts)?;
     ui::timing(
         "load",
         phase.elapsed(),
-        &format!("{} stories", site.articles.len()),
+        &format!("{} stories", model.site.articles.len()),
     );
     if let Some(bar) = &progress {
-        bar.phase(&format!("rendering {} stories", site.articles.len()));
+        bar.phase(&format!("rendering {} stories", model.site.articles.len()));
     }
     let out_dir = if options.output.is_absolute() {
         options.output.to_path_buf()
@@ -130,15 +206,39 @@ pub fn run(options: Options) -> Result<Built> {
         root.join(options.output)
     };
     let phase = Instant::now();
-    let stats = render::build(&site, &tera, root, report, &out_dir)?;
+    // Without tracking, the analysis is dropped before rendering: it is large.
+    let (site, model) = if options.track {
+        (None, Some(model))
+    } else {
+        (Some(model.into_site()), None)
+    };
+    let stats = render::build(
+        site.as_ref()
+            .unwrap_or_else(|| &model.as_ref().expect("tracked").site),
+        &tera,
+        root,
+        report,
+        &out_dir,
+        options.track,
+    )?;
     ui::timing(
         "render",
         phase.elapsed(),
         &format!("{} pages rendered and written", stats.pages),
     );
     drop(progress);
+    let session = match (model, stats.rendered) {
+        (Some(model), Some(rendered)) => Some(Session {
+            model,
+            tera,
+            rendered,
+            stale: false,
+        }),
+        _ => None,
+    };
     Ok(Built {
         site,
+        session,
         stories,
         pages: stats.pages,
         out_dir,

@@ -59,9 +59,10 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         base_url: None,
         drafts: false,
         seeds: Seeds::Skip { report: None },
+        track: false,
     });
     match built {
-        Ok(built) => links(&built.out_dir, &built.site, root),
+        Ok(built) => links(&built.out_dir, built.site(), root),
         Err(e) => Ok(vec![format!("{e:#}")]),
     }
 }

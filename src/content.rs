@@ -315,6 +315,21 @@ pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
     read_pages(content_dir)?.into_iter().collect()
 }
 
+/// Reads one page at `path` under `content_dir`.
+pub fn read_page(content_dir: &Path, path: &Path) -> Result<Page> {
+    let relative = path
+        .strip_prefix(content_dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let display = shown(&content_dir.join(&relative));
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))?;
+    let mut page = parse_page(&display, &text)?;
+    page.path = relative;
+    Ok(page)
+}
+
 /// Reads every `.md` page under `content_dir`, keeping each page's own error apart so that
 /// `check` can list them all; only an unreadable folder fails the whole.
 pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
@@ -332,21 +347,7 @@ pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
     // Reading and parsing thousands of pages is independent work: spread it over the cores.
     let pages = paths
         .par_iter()
-        .map(|path| {
-            let relative = path
-                .strip_prefix(content_dir)
-                .expect("walkdir stays under its root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let display = shown(&content_dir.join(&relative));
-            std::fs::read_to_string(path)
-                .with_context(|| format!("{display}: cannot read (is it UTF-8 text?)"))
-                .and_then(|text| parse_page(&display, &text))
-                .map(|mut page| {
-                    page.path = relative;
-                    page
-                })
-        })
+        .map(|path| read_page(content_dir, path))
         .collect();
     Ok(pages)
 }

@@ -49,6 +49,7 @@ fn run(command: Command) -> Result<()> {
                 } else {
                     build::Seeds::Ingest
                 },
+                track: false,
             })?;
             ui::note(&format!("build: {}", built.summary()));
             Ok(())

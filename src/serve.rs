@@ -19,7 +19,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use notify::{RecursiveMode, Watcher};
 
-use crate::build::{self, Seeds};
+use crate::build::{self, Seeds, Session};
 use crate::config::Config;
 use crate::diagnostic::shown;
 use crate::ingest::Story;
@@ -88,6 +88,7 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
         drafts,
         base_url: format!("http://{address}/"),
         stories: None,
+        session: None,
     };
     let shared = Arc::new(Shared {
         out_dir: root.join("public"),
@@ -125,16 +126,28 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
         while let Ok(next) = changes.recv_timeout(DEBOUNCE) {
             changed_paths(next, &mut paths);
         }
-        let Some(ingest) = classify(&watch_root, &paths) else {
+        let Some(rebuild) = classify(&watch_root, &paths) else {
             continue;
         };
         // Ingest rewrites content/; unwatched meanwhile, so its own writes start no rebuild.
         let content = watch_root.join("content");
-        if ingest && watched.contains(&content) {
+        if matches!(rebuild, Rebuild::Ingest) && watched.contains(&content) {
             let _ = watcher.unwatch(&content);
             watched.retain(|w| *w != content);
         }
-        shared.finish(builder.build(ingest));
+        let error = match rebuild {
+            Rebuild::Ingest => builder.build(true),
+            Rebuild::Render => builder.build(false),
+            Rebuild::Pages(pages) => {
+                // Named from the root as given, as a full build names them in messages.
+                let pages: Vec<PathBuf> = pages
+                    .iter()
+                    .map(|p| root.join(p.strip_prefix(&watch_root).unwrap_or(p)))
+                    .collect();
+                builder.update(&root.join("content"), &pages)
+            }
+        };
+        shared.finish(error);
         watch(&watch_root, &mut watcher, &mut watched)?;
     }
     Ok(())
@@ -151,12 +164,14 @@ fn changed_paths(event: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>)
     }
 }
 
-/// Runs the build pipeline for `serve`, keeping the last ingest for the cleaning report.
+/// Runs the build pipeline for `serve`, keeping the last ingest for the cleaning report
+/// and the last build's model for incremental rebuilds.
 struct Builder {
     root: PathBuf,
     drafts: bool,
     base_url: String,
     stories: Option<Vec<Story>>,
+    session: Option<Session>,
 }
 
 impl Builder {
@@ -174,6 +189,7 @@ impl Builder {
                     report: self.stories.as_deref(),
                 }
             },
+            track: true,
         });
         match result {
             Ok(built) => {
@@ -181,17 +197,67 @@ impl Builder {
                 if built.stories.is_some() {
                     self.stories = built.stories;
                 }
+                self.session = built.session;
+                None
+            }
+            Err(e) => Some(failed(e)),
+        }
+    }
+
+    /// Rebuilds after content pages (`pages`, under `content_dir`) were written: only
+    /// those are read, and only the pages of the site that show them are rendered.
+    fn update(&mut self, content_dir: &Path, pages: &[PathBuf]) -> Option<String> {
+        let Some(session) = self.session.as_mut() else {
+            return self.build(false);
+        };
+        let started = std::time::Instant::now();
+        let updated = session.update(
+            &self.root,
+            content_dir,
+            pages,
+            self.stories.as_deref(),
+            &self.root.join("public"),
+        );
+        match updated {
+            Ok(u) => {
+                ui::note(&format!(
+                    "rebuilt: {} of {} pages rendered, {} files written, {} removed in {:.1} ms",
+                    u.rendered,
+                    u.pages,
+                    u.written,
+                    u.removed,
+                    started.elapsed().as_secs_f64() * 1000.0
+                ));
                 None
             }
             Err(e) => {
-                let message = format!("{e:#}");
-                ui::error(&format!(
-                    "{message}\n(serving the last good build; fix the error and save to rebuild)"
-                ));
-                Some(message)
+                if session.is_stale() {
+                    // The model moved on but the site did not: the next change rebuilds all.
+                    self.session = None;
+                }
+                Some(failed(e))
             }
         }
     }
+}
+
+/// Reports a failed rebuild; the message for the browser's error overlay.
+fn failed(e: anyhow::Error) -> String {
+    let message = format!("{e:#}");
+    ui::error(&format!(
+        "{message}\n(serving the last good build; fix the error and save to rebuild)"
+    ));
+    message
+}
+
+/// What a batch of changes calls for.
+enum Rebuild {
+    /// seeds/ or config.toml changed, or a content page was deleted (ingest writes it anew).
+    Ingest,
+    /// Templates or theme changed: every page is rendered again.
+    Render,
+    /// Only these content pages were written: the pages showing them are rendered again.
+    Pages(Vec<PathBuf>),
 }
 
 /// Watches the project's inputs that exist and are not yet watched: seeds/, content/,
@@ -217,14 +283,14 @@ fn watch(root: &Path, watcher: &mut impl Watcher, watched: &mut Vec<PathBuf>) ->
     Ok(())
 }
 
-/// Whether a batch of changes calls for a rebuild, and whether with ingest: seeds/ and
-/// config.toml feed ingest; content/, templates/ and theme/ need only a render, unless a
-/// content page was deleted (ingest writes it anew).
-fn classify(root: &Path, paths: &[PathBuf]) -> Option<bool> {
+/// What a batch of changes calls for, if anything: seeds/ and config.toml feed ingest;
+/// templates/ and theme/ need every page rendered; written content pages need only the
+/// pages that show them (a deleted one needs ingest, which writes it anew).
+fn classify(root: &Path, paths: &[PathBuf]) -> Option<Rebuild> {
     let seeds = Config::load(root)
         .map(|c| c.ingest.seeds)
         .unwrap_or_else(|_| "seeds".to_string());
-    let mut rebuild = None;
+    let mut rebuild: Option<Rebuild> = None;
     for full in paths {
         let Ok(path) = full.strip_prefix(root) else {
             continue;
@@ -236,21 +302,39 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Option<bool> {
             continue;
         }
         let under = |dir: &str| path.starts_with(dir);
-        let ingest = if path == Path::new("config.toml") || under(&seeds) {
-            true
+        let this = if path == Path::new("config.toml") || under(&seeds) {
+            Rebuild::Ingest
         } else if under("content") {
-            !full.exists()
+            if !full.exists() {
+                Rebuild::Ingest
+            } else if full.is_file() && name.ends_with(".md") {
+                Rebuild::Pages(vec![full.clone()])
+            } else {
+                // A folder appearing, or a file that is not a page.
+                continue;
+            }
         } else if under("templates") || under("theme") {
-            false
+            Rebuild::Render
         } else {
             continue;
         };
-        rebuild = Some(rebuild.unwrap_or(false) || ingest);
+        rebuild = Some(match (rebuild, this) {
+            (Some(Rebuild::Ingest), _) | (_, Rebuild::Ingest) => Rebuild::Ingest,
+            (Some(Rebuild::Render), _) | (_, Rebuild::Render) => Rebuild::Render,
+            (Some(Rebuild::Pages(mut pages)), Rebuild::Pages(more)) => {
+                for page in more {
+                    if !pages.contains(&page) {
+                        pages.push(page);
+                    }
+                }
+                Rebuild::Pages(pages)
+            }
+            (None, this) => this,
+        });
     }
     rebuild
 }
 
-/// Hands each connection to a thread of its own, up to [`MAX_CONNECTIONS`] at once.
 fn accept(listener: TcpListener, shared: Arc<Shared>) {
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {

@@ -484,6 +484,14 @@ pub fn inner_capitalised(paragraph: &str) -> FxHashSet<String> {
     out
 }
 
+/// A fast, deterministic hash of a value, for telling changed things from unchanged.
+pub fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Adds `amount` to a term's count, allocating only for a term not seen before.
 pub fn add_count<N: std::ops::AddAssign + Copy>(
     counts: &mut FxHashMap<String, N>,

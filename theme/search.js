@@ -8,7 +8,16 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!index || !input || !list) return;
-  var stems = Object.keys(index.terms).sort();
+  // stem -> [[doc, weight], ...], from each story's "stem weight stem weight ..." (no
+  // prototype, so a stem such as "constructor" is only ever a stem).
+  var terms = Object.create(null);
+  index.docs.forEach(function (doc, d) {
+    var parts = doc.k ? doc.k.split(" ") : [];
+    for (var i = 0; i + 1 < parts.length; i += 2) {
+      (terms[parts[i]] || (terms[parts[i]] = [])).push([d, +parts[i + 1]]);
+    }
+  });
+  var stems = Object.keys(terms).sort();
   var total = index.docs.length;
 
   function words(query) {
@@ -20,7 +29,7 @@
     var found = [];
     for (var k = Math.min(word.length, 3); k <= word.length; k++) {
       var head = word.slice(0, k);
-      if (index.terms[head] && (k >= 4 || head === word)) found.push(head);
+      if (terms[head] && (k >= 4 || head === word)) found.push(head);
     }
     if (word.length >= 3) {
       var lo = 0, hi = stems.length;
@@ -35,7 +44,7 @@
     words(query).forEach(function (word) {
       var wordScores = {};
       matchingStems(word).forEach(function (stem) {
-        var postings = index.terms[stem];
+        var postings = terms[stem];
         var idf = Math.log(1 + total / postings.length);
         postings.forEach(function (p) {
           var s = p[1] * idf;

@@ -11,14 +11,14 @@ use super::names;
 use crate::text;
 
 /// A quotation and who said it, when the text says.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
 pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
 }
 
 /// A key figure (percentage, sum of money, count, target year) and the sentence it is in.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
 pub struct Figure {
     pub value: String,
     pub context: String,

@@ -10,7 +10,7 @@ use super::clean::Line;
 use super::segment::post_time_marker;
 
 /// One timed post of a live page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
 pub struct Post {
     pub time: String,
     pub title: String,

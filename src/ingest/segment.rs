@@ -156,7 +156,7 @@ const POSSESSED: &[&str] = &[
 ];
 
 /// Whether a story is an ordinary article or a live page of timed posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StoryKind {
     Article,

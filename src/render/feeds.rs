@@ -20,19 +20,36 @@ const FEED_ENTRIES: usize = 100;
 type RenderFn<'r> = dyn Fn(&str, &tera::Context, String) -> Result<OutputFile> + 'r;
 type ContextFn<'r> = dyn Fn(&str, &str) -> tera::Context + 'r;
 
-pub(super) fn feeds_and_sitemap(
+/// The newest story date, which feeds and the sitemap give as the site's last change.
+fn newest_date(site: &Site) -> &str {
+    site.articles
+        .iter()
+        .filter_map(|a| a.date.as_deref())
+        .max()
+        .unwrap_or("2000-01-01")
+}
+
+/// The stories each feed carries: the site's newest, then each topic's with stories.
+pub(super) fn feed_stories(site: &Site) -> Vec<Vec<usize>> {
+    std::iter::once((0..FEED_ENTRIES.min(site.articles.len())).collect())
+        .chain(
+            site.topics
+                .iter()
+                .filter(|t| !t.articles.is_empty())
+                .map(|t| t.articles.iter().take(FEED_ENTRIES).copied().collect()),
+        )
+        .collect()
+}
+
+/// atom.xml and topics/<topic>.xml.
+pub(super) fn feeds(
     site: &Site,
     render: &RenderFn,
     context: &ContextFn,
 ) -> Result<Vec<OutputFile>> {
     let base_url = with_trailing_slash(&site.config.base_url);
     // Feeds must say when they changed; the newest story date is the one stable answer.
-    let newest = site
-        .articles
-        .iter()
-        .filter_map(|a| a.date.as_deref())
-        .max()
-        .unwrap_or("2000-01-01");
+    let newest = newest_date(site);
     let mut files = Vec::new();
     let mut feed =
         |title: &str, feed_path: String, page_path: &str, articles: Vec<&Article>| -> Result<()> {
@@ -72,7 +89,18 @@ pub(super) fn feeds_and_sitemap(
             articles,
         )?;
     }
+    Ok(files)
+}
 
+/// sitemap.xml and robots.txt.
+pub(super) fn sitemap(
+    site: &Site,
+    render: &RenderFn,
+    context: &ContextFn,
+) -> Result<Vec<OutputFile>> {
+    let base_url = with_trailing_slash(&site.config.base_url);
+    let newest = newest_date(site);
+    let mut files = Vec::new();
     let mut pages = vec![SitemapEntry {
         path: "index.html".into(),
         date: Some(newest),

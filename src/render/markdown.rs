@@ -17,7 +17,7 @@ pub struct Rendered {
 }
 
 /// A heading of a page, for its table of contents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Heading {
     pub level: u8,
     pub id: String,

@@ -3,14 +3,16 @@
 
 mod feeds;
 pub mod highlight;
+pub mod incremental;
 pub mod markdown;
-mod search;
+pub mod search;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Tera;
 
@@ -18,7 +20,7 @@ use crate::config::OTHER_TOPIC;
 use crate::ingest::clean::Removed;
 use crate::ingest::Story;
 use crate::site::entities::EntityKind;
-use crate::site::{display_date, Article, ArticleLink, Cluster, Site};
+use crate::site::{display_date, Article, ArticleLink, Cluster, Site, Topic};
 
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -190,12 +192,26 @@ struct TimelineEntry<'a> {
     article: ArticleLink<'a>,
 }
 
-/// A topic with its whole stories, for the one-page briefing.
+/// A topic with its stories, for the one-page briefing.
 #[derive(Serialize)]
 struct BriefingSection<'a> {
     slug: &'a str,
     name: &'a str,
-    articles: Vec<&'a Article>,
+    articles: Vec<BriefingStory<'a>>,
+}
+
+/// A story in the briefing: its text only when the briefing carries stories in full.
+#[derive(Serialize)]
+struct BriefingStory<'a> {
+    title: &'a str,
+    url: &'a str,
+    date_display: Option<&'a str>,
+    date_inferred: bool,
+    place: Option<&'a str>,
+    source: Option<&'a str>,
+    authors: &'a [String],
+    summary: &'a str,
+    body_html: Option<&'a str>,
 }
 
 /// Removed furniture of one raw file, for the build report.
@@ -215,8 +231,8 @@ struct OutputFile {
 /// What a build wrote.
 pub struct BuildStats {
     pub pages: usize,
-    /// Every file written, with a hash of its bytes.
-    pub written: Vec<Written>,
+    /// What each page showed and wrote, when the build was asked to track it.
+    pub rendered: Option<incremental::Rendered>,
 }
 
 /// Rendered files waiting to be written, at most: bounds memory when the disk is slow.
@@ -240,55 +256,66 @@ const STORIES_PER_PERSON: usize = 50;
 const BRIEFING_FULL_TEXT_STORIES: usize = 300;
 
 /// Renders the whole site into `out_dir` (via a staging folder). `stories` are this run's
-/// ingest results, for the build report; `None` when ingest did not run.
+/// ingest results, for the build report; `None` when ingest did not run. With `track`,
+/// the result records what each page showed, for [`update`].
 pub fn build(
     site: &Site,
     tera: &Tera,
     root: &Path,
     stories: Option<&[Story]>,
     out_dir: &Path,
+    track: bool,
 ) -> Result<BuildStats> {
     let renderer = Renderer::new(site, tera, root);
-    let written = write_output(out_dir, |staging| {
+    let pages = renderer.pages();
+    let (by_page, offline) = write_output(out_dir, |staging| {
         // Pages render on every core; one thread writes them as they come. Creating files in
         // one folder is serial in the kernel (the folder's lock), so more writers only spin.
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(WRITE_QUEUE);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, OutputFile)>(WRITE_QUEUE);
         let writer = std::thread::spawn({
             let staging = staging.to_path_buf();
-            move || -> Result<Vec<Written>> {
+            move || -> Result<Vec<(usize, Written)>> {
                 receiver
                     .into_iter()
-                    .map(|file| write_file(&staging, &file))
+                    .map(|(page, file)| Ok((page, write_file(&staging, &file)?)))
                     .collect()
             }
         });
-        let rendered = renderer.pages().into_par_iter().try_for_each_with(
+        let rendered = pages.par_iter().enumerate().try_for_each_with(
             sender,
-            |sender, page| -> Result<()> {
+            |sender, (index, &page)| -> Result<()> {
                 for file in renderer.render_page(page, stories)? {
                     // A closed queue means the writer failed; its error is reported below.
-                    if sender.send(file).is_err() {
+                    if sender.send((index, file)).is_err() {
                         break;
                     }
                 }
                 Ok(())
             },
         );
-        let mut written = writer
+        let written = writer
             .join()
             .map_err(|_| anyhow!("the thread writing the site stopped unexpectedly"))??;
         rendered?;
-        written.sort_by(|a, b| a.path.cmp(&b.path));
-        for file in renderer.offline_files(&written)? {
-            written.push(write_file(staging, &file)?);
-        }
-        Ok(written)
+        let all: Vec<&Written> = written.iter().map(|(_, w)| w).collect();
+        let offline = renderer
+            .offline_files(&all)?
+            .iter()
+            .map(|file| write_file(staging, file))
+            .collect::<Result<Vec<Written>>>()?;
+        Ok((written, offline))
     })?;
-    let pages = written
+    let pages_written = by_page
         .iter()
+        .map(|(_, w)| w)
+        .chain(&offline)
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
         .count();
-    Ok(BuildStats { pages, written })
+    let tracked = track.then(|| incremental::Rendered::new(&renderer, &pages, by_page, offline));
+    Ok(BuildStats {
+        pages: pages_written,
+        rendered: tracked,
+    })
 }
 
 /// One page of the site, or a group of files made together.
@@ -308,8 +335,10 @@ pub enum PageKind {
     SearchIndex,
     Report,
     NotFound,
-    /// atom.xml, the topic feeds, sitemap.xml and robots.txt.
+    /// atom.xml and the topic feeds.
     Feeds,
+    /// sitemap.xml and robots.txt.
+    Sitemap,
     /// The theme's files, .nojekyll and CNAME.
     Static,
 }
@@ -323,11 +352,7 @@ pub struct Written {
 
 /// A fast hash of a file's bytes, to tell changed output from unchanged.
 fn bytes_hash(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 fn write_file(dir: &Path, file: &OutputFile) -> Result<Written> {
@@ -356,11 +381,11 @@ struct Renderer<'a> {
     root: &'a Path,
     site_view: SiteView<'a>,
     /// Person name -> page, for linking speakers.
-    person_urls: HashMap<&'a str, &'a str>,
+    person_urls: FxHashMap<&'a str, &'a str>,
     /// For each story, the entities with pages that it names.
     entities_of: Vec<Vec<usize>>,
-    /// For each story, its place in its primary topic's list.
-    topic_position: Vec<usize>,
+    /// For each story, its primary topic and its place in that topic's list.
+    topic_position: Vec<(usize, usize)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -395,10 +420,10 @@ impl<'a> Renderer<'a> {
                 entities_of[a].push(e);
             }
         }
-        let mut topic_position = vec![0; site.articles.len()];
-        for topic in &site.topics {
+        let mut topic_position = vec![(0, 0); site.articles.len()];
+        for (t, topic) in site.topics.iter().enumerate() {
             for (position, &a) in topic.articles.iter().enumerate() {
-                topic_position[a] = position;
+                topic_position[a] = (t, position);
             }
         }
         Renderer {
@@ -473,25 +498,34 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn sections(&self, per_topic: usize) -> Vec<TopicSection<'a>> {
+    /// The topics with a page: the configured ones, and `other` when it has stories.
+    fn shown_topics(&self) -> impl Iterator<Item = &'a Topic> + 'a {
         self.site
             .topics
             .iter()
             .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
-            .map(|t| TopicSection {
-                slug: &t.slug,
-                name: &t.name,
-                description: &t.description,
-                count: t.articles.len(),
-                articles: t
-                    .articles
-                    .iter()
-                    .take(per_topic)
-                    .map(|&i| self.link(i))
-                    .collect(),
-                figures: self.figures_of(&t.articles, PANEL_FIGURES),
-            })
+    }
+
+    fn sections(&self, per_topic: usize) -> Vec<TopicSection<'a>> {
+        self.shown_topics()
+            .map(|t| self.section(t, per_topic))
             .collect()
+    }
+
+    fn section(&self, t: &'a Topic, per_topic: usize) -> TopicSection<'a> {
+        TopicSection {
+            slug: &t.slug,
+            name: &t.name,
+            description: &t.description,
+            count: t.articles.len(),
+            articles: t
+                .articles
+                .iter()
+                .take(per_topic)
+                .map(|&i| self.link(i))
+                .collect(),
+            figures: self.figures_of(&t.articles, PANEL_FIGURES),
+        }
     }
 
     fn cluster_view(&self, c: &'a Cluster) -> ClusterView<'a> {
@@ -507,7 +541,7 @@ impl<'a> Renderer<'a> {
     pub fn pages(&self) -> Vec<PageKind> {
         let site = self.site;
         let mut pages = vec![PageKind::Index];
-        pages.extend((0..self.sections_shown()).map(PageKind::Topic));
+        pages.extend((0..self.shown_topics().count()).map(PageKind::Topic));
         pages.extend((0..site.articles.len()).map(PageKind::Article));
         pages.extend((0..site.clusters.len()).map(PageKind::Cluster));
         pages.push(PageKind::People);
@@ -522,18 +556,10 @@ impl<'a> Renderer<'a> {
             PageKind::Report,
             PageKind::NotFound,
             PageKind::Feeds,
+            PageKind::Sitemap,
             PageKind::Static,
         ]);
         pages
-    }
-
-    /// How many topics have a page: the configured ones, and `other` when it has stories.
-    fn sections_shown(&self) -> usize {
-        self.site
-            .topics
-            .iter()
-            .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
-            .count()
     }
 
     /// The files of one page.
@@ -547,11 +573,8 @@ impl<'a> Renderer<'a> {
         match page {
             PageKind::Index => one(self.index_page()),
             PageKind::Topic(t) => {
-                let section = self
-                    .sections(usize::MAX)
-                    .into_iter()
-                    .nth(t)
-                    .expect("a shown topic");
+                let topic = self.shown_topics().nth(t).expect("a shown topic");
+                let section = self.section(topic, usize::MAX);
                 let mut ctx = self.context("../", section.name);
                 let path = format!("topics/{}.html", section.slug);
                 ctx.insert("topic", &section);
@@ -586,7 +609,12 @@ impl<'a> Renderer<'a> {
                 let ctx = self.context("", "Page not found");
                 one(self.render("404.html", &ctx, "404.html".into()))
             }
-            PageKind::Feeds => feeds::feeds_and_sitemap(
+            PageKind::Feeds => feeds::feeds(
+                site,
+                &|template, ctx, path| self.render(template, ctx, path),
+                &|r, t| self.context(r, t),
+            ),
+            PageKind::Sitemap => feeds::sitemap(
                 site,
                 &|template, ctx, path| self.render(template, ctx, path),
                 &|r, t| self.context(r, t),
@@ -631,44 +659,54 @@ impl<'a> Renderer<'a> {
     fn briefing_page(&self) -> Result<OutputFile> {
         let site = self.site;
         let mut ctx = self.context("", "Briefing");
+        let full_text = site.articles.len() <= BRIEFING_FULL_TEXT_STORIES;
+        let story = |a: &'a Article| BriefingStory {
+            title: &a.title,
+            url: &a.url,
+            date_display: a.date_display.as_deref(),
+            date_inferred: a.date_inferred,
+            place: a.place.as_deref(),
+            source: a.source.as_deref(),
+            authors: &a.authors,
+            summary: &a.summary,
+            body_html: full_text.then_some(a.body_html.as_str()),
+        };
         let briefing: Vec<BriefingSection> = site
             .topics
             .iter()
             .map(|t| BriefingSection {
                 slug: &t.slug,
                 name: &t.name,
-                articles: t.articles.iter().map(|&i| &site.articles[i]).collect(),
+                articles: t
+                    .articles
+                    .iter()
+                    .map(|&i| story(&site.articles[i]))
+                    .collect(),
             })
             .collect();
         ctx.insert("sections", &briefing);
-        ctx.insert(
-            "full_text",
-            &(site.articles.len() <= BRIEFING_FULL_TEXT_STORIES),
-        );
+        ctx.insert("full_text", &full_text);
         ctx.insert("has_code", &site.articles.iter().any(|a| a.has_code));
         self.render("briefing.html", &ctx, "briefing.html".into())
     }
 
+    /// The stories before and after story `i` in its primary topic's list.
+    fn topic_neighbours(&self, i: usize) -> (Option<usize>, Option<usize>) {
+        let (t, position) = self.topic_position[i];
+        let topic = &self.site.topics[t];
+        (
+            position.checked_sub(1).map(|p| topic.articles[p]),
+            topic.articles.get(position + 1).copied(),
+        )
+    }
+
     fn article_page(&self, i: usize, article: &'a Article) -> Result<OutputFile> {
         let site = self.site;
-        let topic = site
-            .topics
-            .iter()
-            .find(|t| t.slug == article.topics[0].slug)
-            .expect("every primary topic is a configured topic or other");
-        let position = self.topic_position[i];
+        let (newer, older) = self.topic_neighbours(i);
         let mut ctx = self.context("../", &article.title);
         ctx.insert("article", article);
-        ctx.insert(
-            "newer",
-            &position
-                .checked_sub(1)
-                .map(|p| self.link(topic.articles[p])),
-        );
-        ctx.insert(
-            "older",
-            &topic.articles.get(position + 1).map(|&a| self.link(a)),
-        );
+        ctx.insert("newer", &newer.map(|n| self.link(n)));
+        ctx.insert("older", &older.map(|o| self.link(o)));
         ctx.insert("has_code", &article.has_code);
         let cluster = article.cluster.map(|c| {
             let mut view = self.cluster_view(&site.clusters[c]);
@@ -873,7 +911,8 @@ impl<'a> Renderer<'a> {
 
     /// The web app manifest and the service worker, which precaches the pages every visit
     /// needs first; its cache name changes with the site's content so readers get updates.
-    fn offline_files(&self, written: &[Written]) -> Result<Vec<OutputFile>> {
+    /// `written` is every other file of the site.
+    fn offline_files(&self, written: &[&Written]) -> Result<Vec<OutputFile>> {
         let ctx = self.context("", &self.site.config.title);
         let manifest = self.render("manifest.webmanifest", &ctx, "manifest.webmanifest".into())?;
         let mut core: Vec<String> = vec![
@@ -889,14 +928,18 @@ impl<'a> Renderer<'a> {
                 .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
                 .map(|t| format!("topics/{}.html", t.slug)),
         );
-        core.extend(
-            written
-                .iter()
-                .map(|f| f.path.to_string_lossy().replace('\\', "/"))
-                .filter(|p| p.starts_with("theme/")),
-        );
+        let mut theme: Vec<String> = written
+            .iter()
+            .filter(|f| f.path.starts_with("theme"))
+            .map(|f| f.path.to_string_lossy().replace('\\', "/"))
+            .collect();
+        theme.sort();
+        core.extend(theme);
         let mut ctx = tera::Context::new();
-        ctx.insert("version", &format!("{:012x}", site_version(written) >> 16));
+        ctx.insert(
+            "version",
+            &format!("{:012x}", site_version(written.iter().copied()) >> 16),
+        );
         ctx.insert("core", &core);
         let worker = self.render("sw.js", &ctx, "sw.js".into())?;
         Ok(vec![manifest, worker])
@@ -954,17 +997,14 @@ impl<'a> Renderer<'a> {
 }
 
 /// A hash of every file's path and bytes, for the service worker's cache name: any change
-/// to the site changes it. Independent of the order the files were written in.
-fn site_version(written: &[Written]) -> u64 {
-    use std::hash::Hasher;
-    let mut sorted: Vec<&Written> = written.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut hasher = rustc_hash::FxHasher::default();
-    for file in sorted {
-        hasher.write(file.path.as_os_str().as_encoded_bytes());
-        hasher.write_u64(file.hash);
-    }
-    hasher.finish()
+/// to the site changes it. A sum of one hash per file, so the files' order does not matter.
+fn site_version<'w>(written: impl Iterator<Item = &'w Written>) -> u64 {
+    written
+        .map(|file| {
+            let path = xxhash_rust::xxh3::xxh3_64(file.path.as_os_str().as_encoded_bytes());
+            xxhash_rust::xxh3::xxh3_64(&[path.to_le_bytes(), file.hash.to_le_bytes()].concat())
+        })
+        .fold(0u64, u64::wrapping_add)
 }
 
 /// Runs `write` on a fresh staging folder beside `out_dir`, then swaps it into place; on

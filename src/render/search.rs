@@ -2,14 +2,18 @@
 //! works from file:// with no server. Terms are stemmed as ingest stems them; the page's
 //! script matches a query word to every indexed stem that begins it ("crossings" finds
 //! "cross"), so it needs no stemmer of its own.
+//!
+//! Each story carries its own terms (the page inverts them once on load): the file is then
+//! the stories' entries one after another, each made on its own, so a large index is built
+//! on every core and an edit changes one entry.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::site::Site;
+use crate::site::{Article, Site};
 use crate::text;
 
 /// One searchable story.
@@ -21,13 +25,9 @@ struct SearchDoc<'a> {
     c: &'a str,
     d: Option<&'a str>,
     s: &'a str,
-}
-
-#[derive(Serialize)]
-struct SearchIndex<'a> {
-    docs: Vec<SearchDoc<'a>>,
-    /// stem -> [[doc, weight], ...]; title words weigh three times body words.
-    terms: BTreeMap<String, Vec<(usize, u32)>>,
+    /// Weighted stems, "stem weight stem weight ..."; title words weigh three times body
+    /// words. (Stems hold no spaces.)
+    k: String,
 }
 
 /// Distinct body words indexed per story, most frequent first.
@@ -35,58 +35,110 @@ const BODY_TERMS: usize = 60;
 /// Weight of a title word against a body word.
 const TITLE_WEIGHT: u32 = 3;
 
-/// The text of search-index.js.
+/// A story's weighted stems for the index: title, summary and people's names, and its
+/// body's most frequent words.
+pub fn story_terms(article: &Article) -> Vec<(String, u32)> {
+    let mut weights: FxHashMap<String, u32> = FxHashMap::default();
+    let mut add = |text: &str, weight: u32| {
+        text::for_each_content_stem(text, |stem| text::add_count(&mut weights, stem, weight));
+    };
+    add(&article.title, TITLE_WEIGHT);
+    add(&article.summary, 1);
+    for person in &article.people {
+        add(person, TITLE_WEIGHT);
+    }
+    // The body's most frequent words only, so the index stays small per story.
+    let mut body: FxHashMap<String, u32> = FxHashMap::default();
+    text::for_each_content_stem(&article.body_text, |stem| {
+        text::add_count(&mut body, stem, 1)
+    });
+    let mut body: Vec<(String, u32)> = body.into_iter().collect();
+    body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (stem, count) in body.into_iter().take(BODY_TERMS) {
+        text::add_count(&mut weights, &stem, count);
+    }
+    let mut terms: Vec<(String, u32)> = weights.into_iter().collect();
+    terms.sort_unstable();
+    terms
+}
+
+/// A story's entry in the index, as JSON.
+fn entry(a: &Article) -> String {
+    use std::fmt::Write;
+    let mut k = String::with_capacity(a.search_terms.len() * 10);
+    for (stem, weight) in &a.search_terms {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        let _ = write!(k, "{stem} {weight}");
+    }
+    let doc = SearchDoc {
+        t: &a.title,
+        u: &a.url,
+        c: &a.topics[0].name,
+        d: a.date_display.as_deref(),
+        s: &a.summary,
+        k,
+    };
+    let json = serde_json::to_string(&doc).expect("the index serialises");
+    // `</` cannot end a script element from inside a string, whatever the text.
+    if json.contains("</") {
+        json.replace("</", "<\\/")
+    } else {
+        json
+    }
+}
+
+/// What a story's entry is made from, to tell when a kept entry is still good.
+fn entry_key(a: &Article) -> u64 {
+    text::hash_of(&(a.page_hash, &a.url, &a.topics[0].name, &a.date_display))
+}
+
+/// Entries of the last index by story URL, kept between incremental rebuilds.
+#[derive(Default)]
+pub struct Entries(FxHashMap<String, (u64, Arc<str>)>);
+
+/// The text of search-index.js: `window.DIGEST_SEARCH = {"docs":[...]}`.
 pub fn index_script(site: &Site) -> String {
-    // Each story's weighted stems, on every core; merged in story order.
-    let per_story: Vec<Vec<(String, u32)>> = site
+    let entries: Vec<String> = site.articles.par_iter().map(entry).collect();
+    script_of(&entries)
+}
+
+fn script_of(entries: &[impl AsRef<str>]) -> String {
+    let mut script =
+        String::with_capacity(entries.iter().map(|e| e.as_ref().len() + 1).sum::<usize>() + 64);
+    script.push_str("window.DIGEST_SEARCH = {\"docs\":[");
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            script.push(',');
+        }
+        script.push_str(entry.as_ref());
+    }
+    script.push_str("]};\n");
+    script
+}
+
+/// [`index_script`], taking each story's entry from `kept` when the story has not changed;
+/// also returns the entries now.
+pub fn index_script_reusing(site: &Site, kept: &Entries) -> (String, Entries) {
+    let entries: Vec<(u64, Arc<str>)> = site
         .articles
         .par_iter()
-        .map(|article| {
-            let mut weights: FxHashMap<String, u32> = FxHashMap::default();
-            let mut add = |text: &str, weight: u32| {
-                text::for_each_content_stem(text, |stem| {
-                    text::add_count(&mut weights, stem, weight)
-                });
-            };
-            add(&article.title, TITLE_WEIGHT);
-            add(&article.summary, 1);
-            for person in &article.people {
-                add(person, TITLE_WEIGHT);
+        .map(|a| {
+            let key = entry_key(a);
+            match kept.0.get(&a.url) {
+                Some((k, entry)) if *k == key => (key, Arc::clone(entry)),
+                _ => (key, Arc::from(entry(a))),
             }
-            // The body's most frequent words only, so the index stays small per story.
-            let mut body: FxHashMap<String, u32> = FxHashMap::default();
-            text::for_each_content_stem(&article.body_text, |stem| {
-                text::add_count(&mut body, stem, 1)
-            });
-            let mut body: Vec<(String, u32)> = body.into_iter().collect();
-            body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            for (stem, count) in body.into_iter().take(BODY_TERMS) {
-                *weights.entry(stem).or_default() += count;
-            }
-            weights.into_iter().collect()
         })
         .collect();
-    let mut terms: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
-    for (i, story_terms) in per_story.into_iter().enumerate() {
-        for (stem, weight) in story_terms {
-            terms.entry(stem).or_default().push((i, weight));
-        }
-    }
-    let index = SearchIndex {
-        docs: site
-            .articles
-            .iter()
-            .map(|a| SearchDoc {
-                t: &a.title,
-                u: &a.url,
-                c: &a.topics[0].name,
-                d: a.date_display.as_deref(),
-                s: &a.summary,
-            })
-            .collect(),
-        terms,
-    };
-    let json = serde_json::to_string(&index).expect("the index serialises");
-    // `</` cannot end a script element from inside a string, whatever the text.
-    format!("window.DIGEST_SEARCH = {};\n", json.replace("</", "<\\/"))
+    let texts: Vec<&str> = entries.iter().map(|(_, e)| e.as_ref()).collect();
+    let script = script_of(&texts);
+    let now = site
+        .articles
+        .iter()
+        .zip(entries)
+        .map(|(a, entry)| (a.url.clone(), entry))
+        .collect();
+    (script, Entries(now))
 }

@@ -15,7 +15,7 @@ const MIN_STORIES_FOR_PAGE: usize = 2;
 const QUOTE_KEY_WORDS: usize = 8;
 
 /// Whether a name is a person's or an organisation's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -23,7 +23,7 @@ pub enum EntityKind {
 }
 
 /// A person or organisation with a page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Entity {
     pub slug: String,
     pub name: String,
@@ -36,7 +36,7 @@ pub struct Entity {
 }
 
 /// A quote as the site lists it: the words once, with every story that carries them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct SiteQuote {
     pub text: String,
     pub speaker: Option<String>,

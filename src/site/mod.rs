@@ -5,10 +5,12 @@
 pub mod entities;
 mod similarity;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::Result;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -19,7 +21,7 @@ use crate::ingest::segment::StoryKind;
 use crate::render::markdown::{self, Heading};
 
 /// One story page of the site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -57,10 +59,21 @@ pub struct Article {
     pub cluster: Option<usize>,
     /// The most similar other stories, most similar first.
     pub related: Vec<usize>,
+    /// A hash of the article as its page made it (before related stories and clusters),
+    /// so an incremental rebuild can tell which stories changed.
+    #[serde(skip)]
+    pub page_hash: u64,
+    /// A hash of what lists gather from the story besides its link: quotes, figures,
+    /// posts, names, authors, place and topics.
+    #[serde(skip)]
+    pub facts_hash: u64,
+    /// Weighted stems for the search index.
+    #[serde(skip)]
+    pub search_terms: Vec<(String, u32)>,
 }
 
 /// What a list of stories needs to show about one: small, so large lists stay cheap.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ArticleLink<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -100,7 +113,7 @@ impl Article {
 }
 
 /// Stories from different sources about one event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Cluster {
     pub slug: String,
     pub title: String,
@@ -112,7 +125,7 @@ pub struct Cluster {
 }
 
 /// A topic as an article refers to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct TopicRef {
     pub slug: String,
     pub name: String,
@@ -181,63 +194,229 @@ pub fn display_date(date: &str) -> Option<String> {
     ))
 }
 
-impl Site {
+/// What the model keeps about each story besides its article, so that after an edit it
+/// can update itself without re-reading or re-analysing the other stories.
+struct StoryState {
+    /// The page's path under content/.
+    path: String,
+    /// The date as the page states it, and whether the page says it was inferred (the
+    /// article's date may also be inferred from its cluster).
+    stated_date: (Option<String>, bool),
+    /// The slug before two pages claiming one are told apart.
+    base_slug: String,
+    /// Weighted terms, for similarity.
+    terms: FxHashMap<String, f64>,
+    /// Places the story names, for clusters.
+    anchors: BTreeSet<String>,
+    /// The story's document in the similarity corpus.
+    doc: u32,
+}
+
+/// A content page that changed on disk: its new text parsed, or gone (`None`, or a draft
+/// when drafts are not shown).
+pub struct PageChange {
+    /// Path under content/, with `/` separators.
+    pub path: String,
+    pub page: Option<Page>,
+}
+
+/// The site model with what it needs to be updated story by story (`serve` keeps one).
+pub struct Model {
+    pub site: Site,
+    /// One per article, in the same order.
+    states: Vec<StoryState>,
+    corpus: similarity::Corpus,
+    include_drafts: bool,
+}
+
+impl Model {
     /// Loads and validates content/ under `root`.
-    pub fn load(root: &Path, config: Config, include_drafts: bool) -> Result<Site> {
+    pub fn load(root: &Path, config: Config, include_drafts: bool) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
         let pages = content::load_pages(&content_dir)?;
-        crate::ui::timing(" read", phase.elapsed(), "");
-        let phase = std::time::Instant::now();
         for page in &pages {
             content::validate(page, &config, &content_dir)?;
         }
-        let mut pages: Vec<Page> = pages
-            .into_iter()
-            .filter(|p| include_drafts || !p.meta.draft)
-            .collect();
-        // Newest first; undated after dated; then by title for a stable order.
-        pages.sort_by(|a, b| {
-            b.meta
-                .date
-                .cmp(&a.meta.date)
-                .then_with(|| a.meta.title.cmp(&b.meta.title))
-                .then_with(|| a.path.cmp(&b.path))
-        });
-        let mut articles: Vec<Article> = pages
-            .par_iter()
-            .map(|p| article_from_page(p, &config))
-            .collect();
-        dedupe_slugs(&mut articles);
-        crate::ui::timing(" articles", phase.elapsed(), "");
+        crate::ui::timing(" read", phase.elapsed(), "");
         let phase = std::time::Instant::now();
-
-        let texts: Vec<String> = pages
-            .iter()
-            .map(|p| format!("{}\n{}\n{}", p.meta.title, p.meta.title, p.body))
-            .collect();
-        let vectors = similarity::vectors(&texts);
-        let anchors: Vec<std::collections::BTreeSet<String>> = pages
+        let mut stories: Vec<(Article, StoryState)> = pages
             .par_iter()
-            .zip(&texts)
-            .map(|(p, text)| {
-                let mut places = similarity::place_anchors(text);
-                places.extend(p.meta.place.as_ref().map(|place| place.to_lowercase()));
-                places
+            .filter(|p| include_drafts || !p.meta.draft)
+            .map(|p| analyse(p, &config))
+            .collect();
+        drop(pages);
+        sort_stories(&mut stories);
+        crate::ui::timing(" analyse", phase.elapsed(), "");
+        let phase = std::time::Instant::now();
+        let terms: Vec<&FxHashMap<String, f64>> = stories.iter().map(|(_, s)| &s.terms).collect();
+        let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
+        crate::ui::timing(" similar", phase.elapsed(), "");
+        let (articles, mut states): (Vec<Article>, Vec<StoryState>) = stories.into_iter().unzip();
+        for (doc, state) in states.iter_mut().enumerate() {
+            state.doc = doc as u32;
+        }
+        let mut model = Model {
+            site: Site {
+                config,
+                articles,
+                topics: Vec::new(),
+                clusters: Vec::new(),
+                entities: Vec::new(),
+                quotes: Vec::new(),
+            },
+            states,
+            corpus,
+            include_drafts,
+        };
+        let phase = std::time::Instant::now();
+        model.derive(true);
+        crate::ui::timing(" derive", phase.elapsed(), "");
+        Ok(model)
+    }
+
+    /// The site, the analysis dropped.
+    pub fn into_site(self) -> Site {
+        self.site
+    }
+
+    /// Applies changed pages (already read, parsed and validated) to the model: only the
+    /// changed stories are analysed again; what depends on all stories is derived afresh.
+    pub fn update(&mut self, changes: Vec<PageChange>) {
+        let phase = std::time::Instant::now();
+        let config = &self.site.config;
+        let analysed: Vec<(String, Option<(Article, StoryState)>)> = changes
+            .into_par_iter()
+            .map(|change| {
+                let story = change
+                    .page
+                    .filter(|p| self.include_drafts || !p.meta.draft)
+                    .map(|p| analyse(&p, config));
+                (change.path, story)
             })
             .collect();
-        drop(texts);
-        crate::ui::timing(" vectors", phase.elapsed(), "");
-        let phase = std::time::Instant::now();
-        let neighbours = similarity::neighbours(&vectors, RELATED_SIMILARITY);
-        for (article, list) in articles.iter_mut().zip(&neighbours) {
-            article.related = list.iter().take(RELATED_COUNT).map(|(i, _)| *i).collect();
+        // Stories edited in place keep the corpus's word statistics (see
+        // `similarity::Corpus`) and, when their date, title and slug stay, their place; a
+        // story added or removed changes how rare every word is, so the corpus is then built
+        // afresh from the analyses kept, and the stories are put in order again.
+        let mut reorder = false;
+        // People and quotes are gathered again only when a story's facts changed.
+        let mut facts_changed = false;
+        let mut removed: Vec<usize> = Vec::new();
+        let mut added: Vec<(Article, StoryState)> = Vec::new();
+        for (path, story) in analysed {
+            let at = self.states.iter().position(|s| s.path == path);
+            match (at, story) {
+                (Some(i), Some((article, mut state))) => {
+                    let old = (&self.site.articles[i], &self.states[i]);
+                    reorder |= old.1.stated_date != state.stated_date
+                        || old.0.title != article.title
+                        || old.1.base_slug != state.base_slug;
+                    facts_changed |= old.0.facts_hash != article.facts_hash;
+                    state.doc = old.1.doc;
+                    self.corpus.replace(state.doc, Some(&state.terms));
+                    // Keep the slug told apart from others; the reorder below redoes it.
+                    let (slug, url) = (old.0.slug.clone(), old.0.url.clone());
+                    self.site.articles[i] = article;
+                    self.site.articles[i].slug = slug;
+                    self.site.articles[i].url = url;
+                    self.states[i] = state;
+                }
+                (Some(i), None) => removed.push(i),
+                (None, Some(story)) => added.push(story),
+                (None, None) => {}
+            }
         }
-        crate::ui::timing(" similar", phase.elapsed(), "");
+        if !removed.is_empty() || !added.is_empty() || reorder {
+            facts_changed = true;
+            let mut stories: Vec<(Article, StoryState)> = std::mem::take(&mut self.site.articles)
+                .into_iter()
+                .zip(std::mem::take(&mut self.states))
+                .enumerate()
+                .filter(|(i, _)| !removed.contains(i))
+                .map(|(_, story)| story)
+                .collect();
+            let corpus_changed = !removed.is_empty() || !added.is_empty();
+            stories.extend(added);
+            sort_stories(&mut stories);
+            if corpus_changed {
+                let terms: Vec<&FxHashMap<String, f64>> =
+                    stories.iter().map(|(_, s)| &s.terms).collect();
+                self.corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
+                for (doc, (_, state)) in stories.iter_mut().enumerate() {
+                    state.doc = doc as u32;
+                }
+            }
+            (self.site.articles, self.states) = stories.into_iter().unzip();
+        }
+        crate::ui::timing(" apply", phase.elapsed(), "");
         let phase = std::time::Instant::now();
-        let clusters = find_clusters(&mut articles, &neighbours, &anchors);
+        self.derive(facts_changed);
+        crate::ui::timing(" derive", phase.elapsed(), "");
+    }
 
-        let topics = config
+    /// Derives what depends on the whole set of stories: related stories, clusters (and
+    /// the dates they infer), topic lists and, when `entities`, people and quotes.
+    fn derive(&mut self, entities: bool) {
+        let site = &mut self.site;
+        for (article, state) in site.articles.iter_mut().zip(&self.states) {
+            article.cluster = None;
+            let (date, inferred) = &state.stated_date;
+            if article.date != *date || article.date_inferred != *inferred {
+                article.date = date.clone();
+                article.date_display = date.as_deref().and_then(display_date);
+                article.date_inferred = *inferred;
+            }
+        }
+        // Each story's neighbours by story number. Documents are numbered as the stories
+        // are unless an edit moved a story; then the lists are renumbered.
+        let in_order = self
+            .states
+            .iter()
+            .enumerate()
+            .all(|(i, s)| s.doc as usize == i);
+        let renumbered: Vec<Vec<(u32, f64)>> = if in_order {
+            Vec::new()
+        } else {
+            let mut index_of = vec![u32::MAX; self.corpus.documents()];
+            for (i, state) in self.states.iter().enumerate() {
+                index_of[state.doc as usize] = i as u32;
+            }
+            self.states
+                .par_iter()
+                .map(|state| {
+                    let mut list: Vec<(u32, f64)> = self
+                        .corpus
+                        .neighbours(state.doc)
+                        .iter()
+                        .map(|&(doc, score)| (index_of[doc as usize], score))
+                        .collect();
+                    // Ties in story order, as a fresh build numbers its documents.
+                    list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    list
+                })
+                .collect()
+        };
+        let neighbours: Vec<&[(u32, f64)]> = if in_order {
+            self.states
+                .iter()
+                .map(|s| self.corpus.neighbours(s.doc))
+                .collect()
+        } else {
+            renumbered.iter().map(Vec::as_slice).collect()
+        };
+        for (article, list) in site.articles.iter_mut().zip(&neighbours) {
+            article.related = list
+                .iter()
+                .take(RELATED_COUNT)
+                .map(|(i, _)| *i as usize)
+                .collect();
+        }
+        let anchors: Vec<&BTreeSet<String>> = self.states.iter().map(|s| &s.anchors).collect();
+        site.clusters = find_clusters(&mut site.articles, &neighbours, &anchors);
+        let config = &site.config;
+        let articles = &site.articles;
+        site.topics = config
             .topic_slugs()
             .into_iter()
             .map(|slug| {
@@ -261,17 +440,57 @@ impl Site {
                 }
             })
             .collect();
-        let (entities, quotes) = entities::collect(&articles);
-        crate::ui::timing(" rest", phase.elapsed(), "");
-        Ok(Site {
-            config,
-            articles,
-            topics,
-            clusters,
-            entities,
-            quotes,
-        })
+        if entities {
+            (site.entities, site.quotes) = entities::collect(&site.articles);
+        }
     }
+}
+
+/// Newest first; undated after dated; then by title and path, for a stable order. Two
+/// pages claiming one slug are then told apart, the later numbered.
+fn sort_stories(stories: &mut [(Article, StoryState)]) {
+    stories.sort_by(|(a, sa), (b, sb)| {
+        sb.stated_date
+            .0
+            .cmp(&sa.stated_date.0)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| sa.path.cmp(&sb.path))
+    });
+    let mut seen = std::collections::HashSet::new();
+    for (article, state) in stories.iter_mut() {
+        let mut slug = state.base_slug.clone();
+        let mut n = 1;
+        while !seen.insert(slug.clone()) {
+            n += 1;
+            slug = format!("{}-{n}", state.base_slug);
+        }
+        article.url = format!("articles/{slug}.html");
+        article.slug = slug;
+    }
+}
+
+/// A page as a story of the site, with its terms and places for comparing it to others.
+fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
+    let mut article = article_from_page(page, config);
+    article.search_terms = crate::render::search::story_terms(&article);
+    article.facts_hash = crate::text::hash_of(&(
+        (&article.quotes, &article.figures, &article.posts),
+        (&article.people, &article.organisations, &article.authors),
+        (&article.place, &article.topics),
+    ));
+    article.page_hash = crate::text::hash_of(&article);
+    let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
+    let mut anchors = similarity::place_anchors(&text);
+    anchors.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
+    let state = StoryState {
+        path: page.path.clone(),
+        stated_date: (page.meta.date.clone(), page.meta.date_inferred),
+        base_slug: article.slug.clone(),
+        terms: similarity::story_terms(&text),
+        anchors,
+        doc: 0,
+    };
+    (article, state)
 }
 
 fn article_from_page(page: &Page, config: &Config) -> Article {
@@ -330,6 +549,9 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
         reading_minutes: words.div_ceil(230).max(1),
         cluster: None,
         related: Vec::new(),
+        page_hash: 0,
+        facts_hash: 0,
+        search_terms: Vec::new(),
     }
 }
 
@@ -348,8 +570,8 @@ fn day_number(date: &str) -> Option<i64> {
 /// take the cluster's date, marked inferred.
 fn find_clusters(
     articles: &mut [Article],
-    neighbours: &[Vec<(usize, f64)>],
-    anchors: &[std::collections::BTreeSet<String>],
+    neighbours: &[&[(u32, f64)]],
+    anchors: &[&BTreeSet<String>],
 ) -> Vec<Cluster> {
     let n = articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -368,12 +590,13 @@ fn find_clusters(
         i
     }
     for (i, list) in neighbours.iter().enumerate() {
-        for &(j, similarity) in list {
+        for &(j, similarity) in list.iter() {
+            let j = j as usize;
             if similarity < CLUSTER_SIMILARITY {
                 break;
             }
             // Pieces of one scraped page are different stories; one event has one place.
-            if articles[i].file == articles[j].file || anchors[i].is_disjoint(&anchors[j]) {
+            if articles[i].file == articles[j].file || anchors[i].is_disjoint(anchors[j]) {
                 continue;
             }
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));
@@ -450,18 +673,4 @@ fn find_clusters(
         });
     }
     clusters
-}
-
-/// Two pages may claim one slug (a hand-written page and a generated one): number the later.
-fn dedupe_slugs(articles: &mut [Article]) {
-    let mut seen = std::collections::HashSet::new();
-    for article in articles.iter_mut() {
-        let base = article.slug.clone();
-        let mut n = 1;
-        while !seen.insert(article.slug.clone()) {
-            n += 1;
-            article.slug = format!("{base}-{n}");
-        }
-        article.url = format!("articles/{}.html", article.slug);
-    }
 }

@@ -2,7 +2,7 @@
 //! by cosine through an inverted index, so only stories that share a distinctive word are
 //! ever compared (no all-pairs pass over a large site).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -11,8 +11,10 @@ use rustc_hash::FxHashMap;
 
 use crate::text;
 
-/// Shared terms kept per story: its most distinctive ones.
+/// Shared terms kept per story: its most distinctive ones (and those tied with the last,
+/// up to MAX_TERMS_PER_STORY).
 const TERMS_PER_STORY: usize = 64;
+const MAX_TERMS_PER_STORY: usize = 128;
 /// Weight of a capitalised word inside a sentence (a name) against an ordinary word.
 const NAME_WEIGHT: f64 = 2.0;
 /// Terms in more than this share of stories, or in more than MAX_POSTINGS stories, are too
@@ -21,108 +23,207 @@ const MAX_DOCUMENT_SHARE: f64 = 0.25;
 const MAX_POSTINGS: usize = 300;
 
 /// A story's weighted terms, L2-normalised, sorted by term id.
-pub struct StoryVector {
+#[derive(Default)]
+struct StoryVector {
     terms: Vec<(u32, f64)>,
 }
 
-/// Builds one vector per story text.
-pub fn vectors(texts: &[String]) -> Vec<StoryVector> {
-    // Word counts per story on every core; then each word gets a number, in story order so
-    // the numbering (and every tie-break on it) is the same whatever the thread count.
-    let word_counts: Vec<FxHashMap<String, f64>> = texts
-        .par_iter()
-        .map(|text| {
-            let names = text::inner_capitalised(text);
-            let mut terms = FxHashMap::default();
-            text::for_each_content_stem(text, |stem| {
-                text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT)
-            });
-            terms
-        })
-        .collect();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let counts: Vec<FxHashMap<u32, f64>> = word_counts
-        .into_iter()
-        .map(|words| {
-            let mut sorted: Vec<(String, f64)> = words.into_iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(&b.0));
-            sorted
-                .into_iter()
-                .map(|(word, count)| {
-                    let next_id = ids.len() as u32;
-                    (*ids.entry(word).or_insert(next_id), count)
-                })
-                .collect()
-        })
-        .collect();
-    let mut document_frequency: FxHashMap<u32, usize> = FxHashMap::default();
-    for c in &counts {
-        for id in c.keys() {
-            *document_frequency.entry(*id).or_default() += 1;
-        }
-    }
-    let n = texts.len() as f64;
-    counts
-        .into_par_iter()
-        .map(|c| {
-            let mut terms: Vec<(u32, f64)> = c
-                .into_iter()
-                .map(|(id, tf)| {
-                    let idf = (n / document_frequency[&id] as f64).ln();
-                    (id, (1.0 + tf.ln()) * idf)
-                })
-                .filter(|(_, w)| *w > 0.0)
-                .collect();
-            // The norm counts every term, so similarities are true cosines; only terms
-            // another story shares can add to one, and of those the strongest are kept.
-            let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            terms.retain(|(id, _)| document_frequency[id] >= 2);
-            terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            terms.truncate(TERMS_PER_STORY);
-            for (_, w) in &mut terms {
-                *w /= norm.max(f64::MIN_POSITIVE);
-            }
-            terms.sort_by_key(|(id, _)| *id);
-            StoryVector { terms }
-        })
-        .collect()
+/// A story's weighted term counts (names weigh more), for [`Corpus`].
+pub fn story_terms(text: &str) -> FxHashMap<String, f64> {
+    let names = text::inner_capitalised(text);
+    let mut terms = FxHashMap::default();
+    text::for_each_content_stem(text, |stem| {
+        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT)
+    });
+    terms
 }
 
-/// For every story, its neighbours with their cosine similarity, most similar first (ties by
-/// index, so the result is deterministic).
-pub fn neighbours(vectors: &[StoryVector], min_similarity: f64) -> Vec<Vec<(usize, f64)>> {
-    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
-    for (doc, v) in vectors.iter().enumerate() {
-        for &(id, w) in &v.terms {
-            postings.entry(id).or_default().push((doc, w));
+/// Every story's vector and its neighbours (stories with a cosine of at least
+/// `min_similarity`), kept so that one story can be replaced without comparing all again.
+///
+/// Word statistics (how many stories use each word) stay those of the stories it was built
+/// from: replacing a story changes its vector, not every other's. The result equals a fresh
+/// build when the story keeps its set of words (its counts may change); otherwise it differs
+/// only by the edit's own small shift in how rare those words are, until the next build.
+pub struct Corpus {
+    ids: FxHashMap<String, u32>,
+    document_frequency: Vec<u32>,
+    stories: f64,
+    max_postings: usize,
+    min_similarity: f64,
+    vectors: Vec<StoryVector>,
+    postings: FxHashMap<u32, Vec<(u32, f64)>>,
+    neighbours: Vec<Vec<(u32, f64)>>,
+}
+
+impl Corpus {
+    /// Builds the corpus of `terms` (one map per story; story `i` is document `i`).
+    pub fn build(terms: &[&FxHashMap<String, f64>], min_similarity: f64) -> Corpus {
+        // Words are numbered in alphabetical order, so a word's number (and every tie-break
+        // and sum in that order) depends on the vocabulary only: not on the story order or
+        // the thread count, and not on which story an update touched.
+        let mut frequency: FxHashMap<&str, u32> = FxHashMap::default();
+        for words in terms {
+            for word in words.keys() {
+                *frequency.entry(word).or_default() += 1;
+            }
+        }
+        let mut vocabulary: Vec<(&str, u32)> = frequency.into_iter().collect();
+        vocabulary.par_sort_unstable();
+        let document_frequency: Vec<u32> = vocabulary.iter().map(|(_, df)| *df).collect();
+        let ids: FxHashMap<String, u32> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(id, (word, _))| (word.to_string(), id as u32))
+            .collect();
+        let mut corpus = Corpus {
+            ids,
+            document_frequency,
+            stories: terms.len() as f64,
+            max_postings: ((terms.len() as f64 * MAX_DOCUMENT_SHARE) as usize)
+                .clamp(8, MAX_POSTINGS),
+            min_similarity,
+            vectors: Vec::new(),
+            postings: FxHashMap::default(),
+            neighbours: Vec::new(),
+        };
+        corpus.vectors = terms.par_iter().map(|t| corpus.vector(t)).collect();
+        for (doc, v) in corpus.vectors.iter().enumerate() {
+            for &(id, w) in &v.terms {
+                corpus.postings.entry(id).or_default().push((doc as u32, w));
+            }
+        }
+        corpus.neighbours = (0..corpus.vectors.len() as u32)
+            .into_par_iter()
+            .map(|doc| corpus.query(doc))
+            .collect();
+        corpus
+    }
+
+    /// The neighbours of document `doc`, most similar first (ties by document).
+    pub fn neighbours(&self, doc: u32) -> &[(u32, f64)] {
+        &self.neighbours[doc as usize]
+    }
+
+    /// Number of documents, removed ones included.
+    pub fn documents(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Replaces document `doc`'s terms (`None` removes the story), then brings up to date
+    /// the neighbours of every story whose similarity to it changed.
+    pub fn replace(&mut self, doc: u32, terms: Option<&FxHashMap<String, f64>>) {
+        let new = terms.map(|t| self.vector(t)).unwrap_or_default();
+        let old = std::mem::replace(&mut self.vectors[doc as usize], new);
+        // Posting lists that cross the size limit change which words count for every story
+        // on them: those stories are compared afresh.
+        let mut recompare: BTreeSet<u32> = BTreeSet::new();
+        for &(id, _) in &old.terms {
+            let list = self.postings.get_mut(&id).expect("a posted term");
+            let was_counted = list.len() <= self.max_postings;
+            list.retain(|(d, _)| *d != doc);
+            if !was_counted && list.len() <= self.max_postings {
+                recompare.extend(list.iter().map(|(d, _)| *d));
+            }
+        }
+        for &(id, w) in &self.vectors[doc as usize].terms {
+            let list = self.postings.entry(id).or_default();
+            let was_counted = list.len() <= self.max_postings;
+            let at = list.partition_point(|(d, _)| *d < doc);
+            list.insert(at, (doc, w));
+            if was_counted && list.len() > self.max_postings {
+                recompare.extend(list.iter().map(|(d, _)| *d));
+            }
+        }
+        // Similarity is symmetric: the stories that were or are now near `doc` change only
+        // in their score for `doc`.
+        let before: Vec<u32> = self.neighbours[doc as usize]
+            .iter()
+            .map(|(d, _)| *d)
+            .collect();
+        let after = self.query(doc);
+        for &other in &before {
+            self.neighbours[other as usize].retain(|(d, _)| *d != doc);
+        }
+        for &(other, score) in &after {
+            let list = &mut self.neighbours[other as usize];
+            list.retain(|(d, _)| *d != doc);
+            let at = list.partition_point(|&(d, s)| s > score || (s == score && d < doc));
+            list.insert(at, (doc, score));
+        }
+        self.neighbours[doc as usize] = after;
+        recompare.remove(&doc);
+        let fresh: Vec<(u32, Vec<(u32, f64)>)> = recompare
+            .into_par_iter()
+            .map(|d| (d, self.query(d)))
+            .collect();
+        for (d, list) in fresh {
+            self.neighbours[d as usize] = list;
         }
     }
-    let max_postings =
-        ((vectors.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(8, MAX_POSTINGS);
-    vectors
-        .par_iter()
-        .enumerate()
-        .map(|(doc, v)| {
-            let mut scores: FxHashMap<usize, f64> = FxHashMap::default();
-            for &(id, w) in &v.terms {
-                let list = &postings[&id];
-                if list.len() > max_postings {
-                    continue;
-                }
-                for &(other, ow) in list {
-                    if other != doc {
-                        *scores.entry(other).or_default() += w * ow;
-                    }
+
+    /// A story's vector under the corpus's word statistics.
+    fn vector(&self, counts: &FxHashMap<String, f64>) -> StoryVector {
+        let frequency = |word: &str| -> Option<(u32, u32)> {
+            let id = *self.ids.get(word)?;
+            Some((id, self.document_frequency[id as usize]))
+        };
+        let mut norm = 0.0;
+        let mut terms: Vec<(u32, f64)> = Vec::new();
+        for (word, &tf) in counts {
+            // A word no other story uses weighs as a word of one story, and is never shared.
+            let (id, df) = frequency(word).unwrap_or((u32::MAX, 1));
+            let w = (1.0 + tf.ln()) * (self.stories / df as f64).ln();
+            if w <= 0.0 {
+                continue;
+            }
+            norm += w * w;
+            if df >= 2 {
+                terms.push((id, w));
+            }
+        }
+        // The norm counts every term, so similarities are true cosines; only terms another
+        // story shares can add to one, and of those the strongest are kept.
+        let norm = norm.sqrt();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Terms as strong as the last one kept are kept too (up to a bound), so which terms
+        // count never hangs on how ties happen to be ordered.
+        if let Some(&(_, cutoff)) = terms.get(TERMS_PER_STORY.saturating_sub(1)) {
+            let tied = terms[TERMS_PER_STORY..]
+                .iter()
+                .take_while(|(_, w)| *w >= cutoff)
+                .count();
+            terms.truncate((TERMS_PER_STORY + tied).min(MAX_TERMS_PER_STORY));
+        }
+        for (_, w) in &mut terms {
+            *w /= norm.max(f64::MIN_POSITIVE);
+        }
+        terms.sort_by_key(|(id, _)| *id);
+        StoryVector { terms }
+    }
+
+    /// Document `doc`'s neighbours, most similar first (ties by document, so the result is
+    /// deterministic).
+    fn query(&self, doc: u32) -> Vec<(u32, f64)> {
+        let mut scores: FxHashMap<u32, f64> = FxHashMap::default();
+        for &(id, w) in &self.vectors[doc as usize].terms {
+            let list = &self.postings[&id];
+            if list.len() > self.max_postings {
+                continue;
+            }
+            for &(other, ow) in list {
+                if other != doc {
+                    *scores.entry(other).or_default() += w * ow;
                 }
             }
-            let mut list: Vec<(usize, f64)> = scores
-                .into_iter()
-                .filter(|(_, s)| *s >= min_similarity)
-                .collect();
-            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            list
-        })
-        .collect()
+        }
+        let mut list: Vec<(u32, f64)> = scores
+            .into_iter()
+            .filter(|(_, s)| *s >= self.min_similarity)
+            .collect();
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    }
 }
 
 /// Places words say an event happened at ("in Brussels", "at Lancaster House", "to
@@ -189,18 +290,17 @@ mod tests {
 
     #[test]
     fn stories_sharing_distinctive_words_are_neighbours() {
-        let texts: Vec<String> = [
+        let texts: Vec<FxHashMap<String, f64>> = [
             "Starmer visits Brussels for talks with Rutte on defence spending and the EU summit.",
             "In Brussels, Starmer and Rutte discussed defence spending before the EU summit dinner.",
             "Ofcom fined a social media platform over age checks for children.",
             "The Bank of England held interest rates as inflation eased.",
         ]
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| story_terms(s))
         .collect();
-        let v = vectors(&texts);
-        let n = neighbours(&v, 0.1);
-        assert_eq!(n[0].first().map(|(i, _)| *i), Some(1), "{:?}", n);
-        assert!(n[2].is_empty(), "{:?}", n);
+        let corpus = Corpus::build(&texts.iter().collect::<Vec<_>>(), 0.1);
+        assert_eq!(corpus.neighbours(0).first().map(|(i, _)| *i), Some(1));
+        assert!(corpus.neighbours(2).is_empty());
     }
 }
