@@ -6,7 +6,8 @@ For each corpus size it times, alternating runs, the median of --runs:
   (b) digest build --no-ingest from the content/ that (a) wrote,
   (c) hugo on the same articles as a Hugo site (same generator seed),
 and the peak resident memory of each (GNU time -v). It also times one-edit rebuilds
-(`digest build --no-ingest` after editing one content page). Results are printed and
+(`digest build --no-ingest` after editing one content page, and `digest serve`'s incremental
+rebuild of such an edit). Results are printed and
 written to bench/results.md with the machine's core count.
 
 Usage: python3 bench/run.py [--sizes 1000 10000] [--runs 5] [--large]
@@ -110,6 +111,69 @@ def bench_size(n: int, runs: int, hugo: Path) -> dict:
             "rss": {k: max(v) for k, v in rss.items()}, "pages": pages, "hugo_pages": hugo_pages}
 
 
+def serve_incremental(n: int, runs: int) -> tuple[float, float]:
+    """Median incremental rebuild after editing one content page under `digest serve`:
+    (rebuild ms as serve reports it, ms from the write to the reload event)."""
+    import socket
+    import threading
+
+    project = digest_project(n)
+    proc = subprocess.Popen([str(DIGEST), "serve", "--root", str(project), "--port", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    address = None
+    for line in proc.stderr:
+        lines.append(line)
+        found = re.search(r"at http://([\d.]+):(\d+)/", line)
+        if found:
+            address = (found.group(1), int(found.group(2)))
+            break
+    if address is None:
+        proc.kill()
+        sys.exit("serve did not start:\n" + "".join(lines))
+    rebuilt: list[float] = []
+    reloads: list[float] = []
+    ready = threading.Event()
+    threading.Thread(target=lambda: [rebuilt.append(float(m.group(1))) for l in proc.stderr
+                                     if (m := re.search(r"rebuilt: .* in ([\d.]+) ms", l))],
+                     daemon=True).start()
+    events = socket.create_connection(address)
+    events.sendall(b"GET /__digest/events HTTP/1.1\r\nHost: x\r\n\r\n")
+
+    def watch_reloads() -> None:
+        buffer = b""
+        ready.set()
+        while True:
+            chunk = events.recv(4096)
+            if not chunk:
+                return
+            buffer += chunk
+            while b"event: reload" in buffer:
+                buffer = buffer.split(b"event: reload", 1)[1]
+                reloads.append(time.perf_counter())
+
+    threading.Thread(target=watch_reloads, daemon=True).start()
+    ready.wait()
+    page = sorted((project / "content").rglob("*.md"))[0]
+    text = page.read_text()
+    latencies = []
+    try:
+        for i in range(runs):
+            seen = len(reloads)
+            time.sleep(0.5)
+            started = time.perf_counter()
+            page.write_text(text + f"\nEdited for the benchmark, run {i}.\n")
+            deadline = started + 30
+            while len(reloads) == seen and time.perf_counter() < deadline:
+                time.sleep(0.001)
+            latencies.append((reloads[-1] - started) * 1000)
+        time.sleep(0.5)
+    finally:
+        page.write_text(text)
+        proc.kill()
+    return median(rebuilt[-runs:]), median(latencies)
+
+
 def one_edit_rebuild(n: int, runs: int) -> float:
     """Median time of `build --no-ingest` after editing one content page (whole rebuild)."""
     project = digest_project(n)
@@ -140,6 +204,10 @@ def main() -> None:
         print(f"corpus of {n} articles", flush=True)
         results.append(bench_size(n, args.runs, hugo))
     edit = {n: one_edit_rebuild(n, args.runs) for n in args.sizes}
+    incremental = {}
+    for n in args.sizes:
+        print(f"serve: incremental rebuilds at {n} articles", flush=True)
+        incremental[n] = serve_incremental(n, args.runs)
     large = None
     if args.large:
         print("corpus of 100000 articles (one run)", flush=True)
@@ -157,15 +225,21 @@ def main() -> None:
         "(b) `digest build --no-ingest` from the content/ that (a) wrote; (c) `hugo build` on the same",
         "articles as a minimal Hugo site (`bench/gen_corpus.py --format hugo`, same seed).",
         "",
-        "| articles | (a) s | (b) s | (c) hugo s | (a)/(c) | (b)/(c) | RSS (a) MiB | RSS (b) MiB | RSS hugo MiB | digest pages | hugo pages | rebuild after one edit s (full re-render) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "One edit: `digest build --no-ingest` after appending a line to one content page (a full",
+        "rebuild), and `digest serve`'s incremental rebuild of the same edit (rebuild time as serve",
+        "reports it; and from the file's write to the reload event reaching the browser, which",
+        "includes serve's 50 ms wait for an editor's burst of writes to end).",
+        "",
+        "| articles | (a) s | (b) s | (c) hugo s | (a)/(c) | (b)/(c) | RSS (a) MiB | RSS (b) MiB | RSS hugo MiB | digest pages | hugo pages | one edit: full build s | one edit: serve rebuild ms | one edit: write to reload ms |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results + ([large] if large else []):
         t, m = r["times"], r["rss"]
         lines.append(
             f"| {r['n']:,} | {t['a']:.2f} | {t['b']:.2f} | {t['c']:.2f} | {t['a'] / t['c']:.2f} | {t['b'] / t['c']:.2f} "
             f"| {m['a'] / 1024:.0f} | {m['b'] / 1024:.0f} | {m['c'] / 1024:.0f} | {r['pages']:,} | {r['hugo_pages']:,} "
-            f"| {edit.get(r['n'], float('nan')):.2f} |"
+            f"| {edit.get(r['n'], float('nan')):.2f} | {incremental.get(r['n'], (float('nan'),) * 2)[0]:.1f} "
+            f"| {incremental.get(r['n'], (float('nan'),) * 2)[1]:.0f} |"
         )
     report = "\n".join(lines) + "\n"
     print(report)

@@ -28,7 +28,7 @@ use crate::ui;
 /// Where pages listen for reloads; outside any path the site itself can have.
 const EVENTS_PATH: &str = "/__digest/events";
 /// How long to wait for more changes before rebuilding: editors write a file in bursts.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 /// Connections served at once; more get 503 (a browser opens a handful).
 const MAX_CONNECTIONS: usize = 64;
 /// A comment line keeps an idle event stream open and finds closed ones.

@@ -5,7 +5,6 @@
 pub mod entities;
 mod similarity;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::Result;
@@ -206,8 +205,8 @@ struct StoryState {
     base_slug: String,
     /// Weighted terms, for similarity.
     terms: FxHashMap<String, f64>,
-    /// Places the story names, for clusters.
-    anchors: BTreeSet<String>,
+    /// Places the story names (hashed, sorted), for clusters.
+    anchors: Vec<u64>,
     /// The story's document in the similarity corpus.
     doc: u32,
 }
@@ -412,7 +411,7 @@ impl Model {
                 .map(|(i, _)| *i as usize)
                 .collect();
         }
-        let anchors: Vec<&BTreeSet<String>> = self.states.iter().map(|s| &s.anchors).collect();
+        let anchors: Vec<&[u64]> = self.states.iter().map(|s| s.anchors.as_slice()).collect();
         site.clusters = find_clusters(&mut site.articles, &neighbours, &anchors);
         let config = &site.config;
         let articles = &site.articles;
@@ -444,6 +443,19 @@ impl Model {
             (site.entities, site.quotes) = entities::collect(&site.articles);
         }
     }
+}
+
+/// Whether two sorted lists share no element.
+fn disjoint(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
 }
 
 /// Newest first; undated after dated; then by title and path, for a stable order. Two
@@ -480,8 +492,11 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
     ));
     article.page_hash = crate::text::hash_of(&article);
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
-    let mut anchors = similarity::place_anchors(&text);
-    anchors.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
+    let mut places = similarity::place_anchors(&text);
+    places.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
+    let mut anchors: Vec<u64> = places.iter().map(crate::text::hash_of).collect();
+    anchors.sort_unstable();
+    anchors.dedup();
     let state = StoryState {
         path: page.path.clone(),
         stated_date: (page.meta.date.clone(), page.meta.date_inferred),
@@ -571,7 +586,7 @@ fn day_number(date: &str) -> Option<i64> {
 fn find_clusters(
     articles: &mut [Article],
     neighbours: &[&[(u32, f64)]],
-    anchors: &[&BTreeSet<String>],
+    anchors: &[&[u64]],
 ) -> Vec<Cluster> {
     let n = articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -596,7 +611,7 @@ fn find_clusters(
                 break;
             }
             // Pieces of one scraped page are different stories; one event has one place.
-            if articles[i].file == articles[j].file || anchors[i].is_disjoint(anchors[j]) {
+            if articles[i].file == articles[j].file || disjoint(anchors[i], anchors[j]) {
                 continue;
             }
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));
@@ -623,7 +638,9 @@ fn find_clusters(
         std::collections::BTreeMap::new();
     for i in 0..n {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        if size[r] >= 2 {
+            groups.entry(r).or_default().push(i);
+        }
     }
     let mut clusters = Vec::new();
     let mut used_slugs = std::collections::HashSet::new();
