@@ -554,53 +554,45 @@ const ABBREVIATIONS: &[&str] = &[
 /// Splits a paragraph into sentences at `.`, `!` or `?` (with closing quotes) followed by a
 /// capital letter or an opening quote, skipping common abbreviations.
 pub fn sentences(paragraph: &str) -> Vec<&str> {
+    let first = |at: usize| paragraph[at..].chars().next();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
+    // Byte by byte: the ends looked for are ASCII, which never occurs inside another
+    // character's bytes; what follows one is read as characters.
+    let mut pos = 0;
+    while pos < paragraph.len() {
+        let c = paragraph.as_bytes()[pos];
+        if matches!(c, b'.' | b'!' | b'?') {
+            let mut j = pos + 1;
+            while let Some(ch) = first(j).filter(|ch| matches!(ch, '"' | '”' | '’' | '\'' | ')')) {
+                j += ch.len_utf8();
             }
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let followed_by_space = first(j).is_some_and(char::is_whitespace);
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+            while let Some(ch) = first(k).filter(|ch| ch.is_whitespace()) {
+                k += ch.len_utf8();
             }
-            let next_starts_sentence = k < chars.len()
-                && (chars[k].1.is_uppercase() || matches!(chars[k].1, '"' | '“' | '‘' | '\''))
-                || k >= chars.len();
+            let next_starts_sentence = first(k)
+                .is_none_or(|ch| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\''));
             let word_before = paragraph[start..pos]
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
                 .unwrap_or("");
-            let is_abbreviation = c == '.'
+            let is_abbreviation = c == b'.'
                 && (ABBREVIATIONS.contains(&word_before)
                     || (word_before.chars().count() == 1
                         && word_before.chars().all(char::is_uppercase)));
             if followed_by_space && next_starts_sentence && !is_abbreviation {
-                let end = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    paragraph.len()
-                };
-                let sentence = paragraph[start..end].trim();
+                let sentence = paragraph[start..j].trim();
                 if !sentence.is_empty() {
                     out.push(sentence);
                 }
-                start = if k < chars.len() {
-                    chars[k].0
-                } else {
-                    paragraph.len()
-                };
-                i = k;
+                start = k;
+                pos = k;
                 continue;
             }
         }
-        i += 1;
+        pos += 1;
     }
     let rest = paragraph[start..].trim();
     if !rest.is_empty() {

@@ -36,8 +36,8 @@ const BODY_TERMS: usize = 60;
 const TITLE_WEIGHT: u32 = 3;
 
 /// A story's weighted stems for the index: title, summary and people's names, and its
-/// body's most frequent words.
-pub fn story_terms(article: &Article) -> Vec<(String, u32)> {
+/// body's most frequent words (`body`: the body's content stems, counted).
+pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> Vec<(String, u32)> {
     let mut weights: FxHashMap<String, u32> = FxHashMap::default();
     let mut add = |text: &str, weight: u32| {
         text::for_each_content_stem(text, |stem| text::add_count(&mut weights, stem, weight));
@@ -48,14 +48,10 @@ pub fn story_terms(article: &Article) -> Vec<(String, u32)> {
         add(person, TITLE_WEIGHT);
     }
     // The body's most frequent words only, so the index stays small per story.
-    let mut body: FxHashMap<String, u32> = FxHashMap::default();
-    text::for_each_content_stem(&article.body_text, |stem| {
-        text::add_count(&mut body, stem, 1)
-    });
-    let mut body: Vec<(String, u32)> = body.into_iter().collect();
-    body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut body: Vec<(&String, u32)> = body.iter().map(|(stem, &n)| (stem, n)).collect();
+    body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     for (stem, count) in body.into_iter().take(BODY_TERMS) {
-        text::add_count(&mut weights, &stem, count);
+        text::add_count(&mut weights, stem, count);
     }
     let mut terms: Vec<(String, u32)> = weights.into_iter().collect();
     terms.sort_unstable();

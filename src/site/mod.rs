@@ -484,7 +484,12 @@ fn sort_stories(stories: &mut [(Article, StoryState)]) {
 /// A page as a story of the site, with its terms and places for comparing it to others.
 fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
     let mut article = article_from_page(page, config);
-    article.search_terms = crate::render::search::story_terms(&article);
+    // The body's words are stemmed once, for search and for similarity.
+    let mut body = FxHashMap::default();
+    crate::text::for_each_content_stem(&page.body, |stem| {
+        crate::text::add_count(&mut body, stem, 1u32)
+    });
+    article.search_terms = crate::render::search::story_terms(&article, &body);
     article.facts_hash = crate::text::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
         (&article.people, &article.organisations, &article.authors),
@@ -501,7 +506,7 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
         path: page.path.clone(),
         stated_date: (page.meta.date.clone(), page.meta.date_inferred),
         base_slug: article.slug.clone(),
-        terms: similarity::story_terms(&text),
+        terms: similarity::story_terms(&text, &page.meta.title, &body),
         anchors,
         doc: 0,
     };

@@ -28,13 +28,25 @@ struct StoryVector {
     terms: Vec<(u32, f64)>,
 }
 
-/// A story's weighted term counts (names weigh more), for [`Corpus`].
-pub fn story_terms(text: &str) -> FxHashMap<String, f64> {
+/// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
+/// (`body`: the body's content stems, counted), a name (capitalised inside a sentence of
+/// `text`, the title twice and the body) weighing more.
+pub fn story_terms(
+    text: &str,
+    title: &str,
+    body: &FxHashMap<String, u32>,
+) -> FxHashMap<String, f64> {
     let names = text::inner_capitalised(text);
     let mut terms = FxHashMap::default();
-    text::for_each_content_stem(text, |stem| {
-        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT)
+    text::for_each_content_stem(title, |stem| {
+        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
+        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
     });
+    for (stem, &count) in body {
+        for _ in 0..count {
+            text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
+        }
+    }
     terms
 }
 
@@ -297,7 +309,11 @@ mod tests {
             "The Bank of England held interest rates as inflation eased.",
         ]
         .iter()
-        .map(|s| story_terms(s))
+        .map(|s| {
+            let mut body = FxHashMap::default();
+            text::for_each_content_stem(s, |stem| text::add_count(&mut body, stem, 1));
+            story_terms(s, "", &body)
+        })
         .collect();
         let corpus = Corpus::build(&texts.iter().collect::<Vec<_>>(), 0.1);
         assert_eq!(corpus.neighbours(0).first().map(|(i, _)| *i), Some(1));
