@@ -564,7 +564,8 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
         let c = paragraph.as_bytes()[pos];
         if matches!(c, b'.' | b'!' | b'?') {
             let mut j = pos + 1;
-            while let Some(ch) = first(j).filter(|ch| matches!(ch, '"' | '”' | '’' | '\'' | ')')) {
+            while let Some(ch) = first(j).filter(|ch| matches!(ch, '"' | '”' | '’' | '\'' | ')'))
+            {
                 j += ch.len_utf8();
             }
             let followed_by_space = first(j).is_some_and(char::is_whitespace);
@@ -572,8 +573,8 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
             while let Some(ch) = first(k).filter(|ch| ch.is_whitespace()) {
                 k += ch.len_utf8();
             }
-            let next_starts_sentence = first(k)
-                .is_none_or(|ch| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\''));
+            let next_starts_sentence =
+                first(k).is_none_or(|ch| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\''));
             let word_before = paragraph[start..pos]
                 .rsplit(|c: char| c.is_whitespace())
                 .next()

@@ -4,7 +4,9 @@
 //! its weighted matches per 100 words. The strongest topic comes first; a second topic is
 //! listed only when it holds a fair share of the evidence, so a passing mention never wins.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::config::{Config, OTHER_TOPIC};
 use crate::text;
@@ -12,23 +14,43 @@ use crate::text;
 /// A topic's lexicon, stemmed: single stems, and phrases as stem sequences.
 struct Lexicon {
     slug: String,
-    words: HashMap<String, f64>,
+    words: FxHashMap<String, f64>,
     phrases: Vec<(Vec<String>, f64)>,
+    /// Phrases by their first stem, so a text is scanned once, not once per phrase.
+    phrase_starts: FxHashMap<String, Vec<usize>>,
 }
 
 /// Keywords weighing at least this define a topic; lighter ones only add evidence.
 const STRONG_WEIGHT: f64 = 2.0;
 
 impl Lexicon {
+    /// How many times each phrase occurs in `stems`, in phrase order.
+    fn phrase_counts(&self, stems: &[String]) -> Vec<usize> {
+        let mut counts = vec![0; self.phrases.len()];
+        if self.phrases.is_empty() {
+            return counts;
+        }
+        for (at, stem) in stems.iter().enumerate() {
+            for &p in self.phrase_starts.get(stem).into_iter().flatten() {
+                let phrase = &self.phrases[p].0;
+                if stems[at..].starts_with(phrase) {
+                    counts[p] += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// Whether the text has one of the topic's defining (heavily weighted) terms.
-    fn has_strong_term(&self, stems: &[String]) -> bool {
+    fn has_strong_term(&self, stems: &[String], phrase_counts: &[usize]) -> bool {
         stems
             .iter()
             .any(|s| self.words.get(s).is_some_and(|w| *w >= STRONG_WEIGHT))
-            || self.phrases.iter().any(|(phrase, weight)| {
-                *weight >= STRONG_WEIGHT
-                    && stems.windows(phrase.len()).any(|w| w == phrase.as_slice())
-            })
+            || self
+                .phrases
+                .iter()
+                .zip(phrase_counts)
+                .any(|((_, weight), &n)| *weight >= STRONG_WEIGHT && n > 0)
     }
 }
 
@@ -51,8 +73,8 @@ impl Classifier {
             .topics
             .iter()
             .map(|topic| {
-                let mut words = HashMap::new();
-                let mut phrases = Vec::new();
+                let mut words = FxHashMap::default();
+                let mut phrases: Vec<(Vec<String>, f64)> = Vec::new();
                 for (keyword, weight) in &topic.keywords {
                     let stems = text::stems(keyword);
                     match stems.len() {
@@ -63,10 +85,15 @@ impl Classifier {
                         _ => phrases.push((stems, *weight)),
                     }
                 }
+                let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (p, (phrase, _)) in phrases.iter().enumerate() {
+                    phrase_starts.entry(phrase[0].clone()).or_default().push(p);
+                }
                 Lexicon {
                     slug: topic.slug.clone(),
                     words,
                     phrases,
+                    phrase_starts,
                 }
             })
             .collect();
@@ -80,26 +107,28 @@ impl Classifier {
     /// Weighted keyword matches per topic, in config order, for a run of stems.
     /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
     pub fn evidence(&self, stems: &[String]) -> Vec<f64> {
+        self.evidence_and_phrases(stems).0
+    }
+
+    /// [`Classifier::evidence`], with each lexicon's phrase counts.
+    fn evidence_and_phrases(&self, stems: &[String]) -> (Vec<f64>, Vec<Vec<usize>>) {
         self.lexicons
             .iter()
             .map(|lexicon| {
                 let mut score: f64 = stems.iter().filter_map(|s| lexicon.words.get(s)).sum();
-                for (phrase, weight) in &lexicon.phrases {
-                    score += stems
-                        .windows(phrase.len())
-                        .filter(|w| w == &phrase.as_slice())
-                        .count() as f64
-                        * weight;
+                let counts = lexicon.phrase_counts(stems);
+                for ((_, weight), &n) in lexicon.phrases.iter().zip(&counts) {
+                    score += n as f64 * weight;
                 }
-                score
+                (score, counts)
             })
-            .collect()
+            .unzip()
     }
 
     /// Classifies a text.
     pub fn classify(&self, text: &str) -> Classification {
         let stems = text::stems(text);
-        let evidence = self.evidence(&stems);
+        let (evidence, phrase_counts) = self.evidence_and_phrases(&stems);
         let per_100_words = 100.0 / stems.len().max(40) as f64;
         let total: f64 = evidence.iter().sum();
 
@@ -113,7 +142,7 @@ impl Classifier {
             let is_first = topics.is_empty();
             // Generic words alone ("regulator", "sites") do not make a topic: at least one
             // of its defining terms must appear.
-            let defined = self.lexicons[*i].has_strong_term(&stems);
+            let defined = self.lexicons[*i].has_strong_term(&stems, &phrase_counts[*i]);
             if defined && density >= self.threshold && (is_first || share >= self.secondary_share) {
                 topics.push(self.lexicons[*i].slug.clone());
             }

@@ -2,7 +2,7 @@
 //! sentence openers, using titles ("Sir", "Prime Minister"), organisation words ("Agency",
 //! "Council"), acronyms and a list of common given names from many languages.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::text;

@@ -11,7 +11,7 @@
 //! a teaser between two stories (a headline that heads neither, or a line sharing nothing with
 //! either just before a lead) is a piece of its own, never glued to a neighbour.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
