@@ -102,7 +102,8 @@ pub struct Built {
     /// With [`Options::track`]: the model, templates and record of pages, for
     /// incremental rebuilds.
     pub session: Option<Session>,
-    /// This run's ingest results, when it ingested.
+    /// This run's ingest results, when it ingested (for the cleaning report: the bodies,
+    /// written to content/, are dropped).
     pub stories: Option<Vec<Story>>,
     pub pages: usize,
     pub out_dir: PathBuf,
@@ -167,7 +168,13 @@ pub fn run(options: Options) -> Result<Built> {
                 );
                 let phase = Instant::now();
                 bar.phase("writing content/");
+                let mut stories = stories;
                 write_content(root, &stories)?;
+                // The pages now hold the text; the rest of the build needs the stories only
+                // for the cleaning report, so large digests do not keep every body twice.
+                for story in &mut stories {
+                    story.body = String::new();
+                }
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
                 Some(stories)

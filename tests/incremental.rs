@@ -257,7 +257,18 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
     assert!(updated.removed >= 1, "the draft's page is removed");
     assert_same_as_full_build(root, &stories, "draft edit");
 
-    // 7. A broken page changes nothing, and the session stays usable.
+    // 7. A new hand-written page: a new story, its topic's lists, the search index.
+    let new_page = root.join("content/defence/harbour-works.md");
+    std::fs::write(
+        &new_page,
+        "+++\ntitle = \"Harbour works begin in Portsmouth\"\ndate = \"2025-06-05\"\ntopics = [\"defence\"]\n+++\n\nThe navy said harbour works in Portsmouth would take two years.\n",
+    )
+    .unwrap();
+    update(&mut session, root, &stories, &[&new_page]).expect("new page");
+    assert!(root.join("public/articles/harbour-works.html").exists());
+    assert_same_as_full_build(root, &stories, "new page");
+
+    // 8. A broken page changes nothing, and the session stays usable.
     let before = tree(&root.join("public"));
     edit(&page, |text| text.replacen("title = ", "title = = ", 1));
     let error =

@@ -7,6 +7,7 @@
 //! the stories' entries one after another, each made on its own, so a large index is built
 //! on every core and an edit changes one entry.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -26,8 +27,8 @@ struct SearchDoc<'a> {
     d: Option<&'a str>,
     s: &'a str,
     /// Weighted stems, "stem weight stem weight ..."; title words weigh three times body
-    /// words. (Stems hold no spaces.)
-    k: String,
+    /// words.
+    k: &'a str,
 }
 
 /// Distinct body words indexed per story, most frequent first.
@@ -35,9 +36,10 @@ const BODY_TERMS: usize = 60;
 /// Weight of a title word against a body word.
 const TITLE_WEIGHT: u32 = 3;
 
-/// A story's weighted stems for the index: title, summary and people's names, and its
-/// body's most frequent words (`body`: the body's content stems, counted).
-pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> Vec<(String, u32)> {
+/// A story's weighted stems for the index, "stem weight stem weight ..." (stems hold no
+/// spaces): title, summary and people's names, and its body's most frequent words (`body`:
+/// the body's content stems, counted).
+pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> String {
     let mut weights: FxHashMap<String, u32> = FxHashMap::default();
     let mut add = |text: &str, weight: u32| {
         text::for_each_content_stem(text, |stem| text::add_count(&mut weights, stem, weight));
@@ -55,26 +57,25 @@ pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> Vec<(Str
     }
     let mut terms: Vec<(String, u32)> = weights.into_iter().collect();
     terms.sort_unstable();
-    terms
-}
-
-/// A story's entry in the index, as JSON.
-fn entry(a: &Article) -> String {
-    use std::fmt::Write;
-    let mut k = String::with_capacity(a.search_terms.len() * 10);
-    for (stem, weight) in &a.search_terms {
+    let mut k = String::with_capacity(terms.len() * 10);
+    for (stem, weight) in &terms {
         if !k.is_empty() {
             k.push(' ');
         }
         let _ = write!(k, "{stem} {weight}");
     }
+    k
+}
+
+/// A story's entry in the index, as JSON.
+fn entry(a: &Article) -> String {
     let doc = SearchDoc {
         t: &a.title,
         u: &a.url,
         c: &a.topics[0].name,
         d: a.date_display.as_deref(),
         s: &a.summary,
-        k,
+        k: &a.search_terms,
     };
     let json = serde_json::to_string(&doc).expect("the index serialises");
     // `</` cannot end a script element from inside a string, whatever the text.

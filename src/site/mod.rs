@@ -44,9 +44,6 @@ pub struct Article {
     pub lines: Vec<usize>,
     pub content_path: String,
     pub body_html: String,
-    /// The body as written (Markdown), for the search index; not given to templates.
-    #[serde(skip)]
-    pub body_text: String,
     /// Table of contents, for pieces with several sections.
     pub toc: Vec<Heading>,
     pub has_code: bool,
@@ -66,9 +63,9 @@ pub struct Article {
     /// posts, names, authors, place and topics.
     #[serde(skip)]
     pub facts_hash: u64,
-    /// Weighted stems for the search index.
+    /// Weighted stems for the search index, "stem weight stem weight ...".
     #[serde(skip)]
-    pub search_terms: Vec<(String, u32)>,
+    pub search_terms: String,
 }
 
 /// What a list of stories needs to show about one: small, so large lists stay cheap.
@@ -558,7 +555,6 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
         lines: meta.lines.clone(),
         content_path: format!("content/{}", page.path),
         body_html: rendered.html,
-        body_text: page.body.clone(),
         toc: if rendered.headings.len() >= 3 {
             rendered.headings
         } else {
@@ -571,7 +567,7 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
         related: Vec::new(),
         page_hash: 0,
         facts_hash: 0,
-        search_terms: Vec::new(),
+        search_terms: String::new(),
     }
 }
 
