@@ -29,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "target" / "bench"
+# Where projects (with the content/ that (a) writes) and built sites go; --scratch moves them,
+# e.g. onto a RAM disk to time the programs without the disk's state (see --help).
+SCRATCH = WORK
 DIGEST = REPO / "target" / "release" / "digest"
 SEED = 42
 
@@ -71,7 +74,7 @@ def corpus(n: int, fmt: str) -> Path:
 
 def digest_project(n: int) -> Path:
     """A digest project whose seeds/ is the raw corpus (linked, not copied)."""
-    project = WORK / f"project-{n}"
+    project = SCRATCH / f"project-{n}"
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "config.toml", project / "config.toml")
     seeds = project / "seeds"
@@ -87,7 +90,7 @@ def median(values: list[float]) -> float:
 def bench_size(n: int, runs: int, hugo: Path) -> dict:
     project = digest_project(n)
     hugo_site = corpus(n, "hugo")
-    out = WORK / f"out-{n}"
+    out = SCRATCH / f"out-{n}"
     times = {"a": [], "b": [], "c": []}
     rss = {"a": [], "b": [], "c": []}
     for i in range(runs):
@@ -177,7 +180,7 @@ def serve_incremental(n: int, runs: int) -> tuple[float, float]:
 def one_edit_rebuild(n: int, runs: int) -> float:
     """Median time of `build --no-ingest` after editing one content page (whole rebuild)."""
     project = digest_project(n)
-    out = WORK / f"out-{n}" / "digest"
+    out = SCRATCH / f"out-{n}" / "digest"
     page = sorted((project / "content").rglob("*.md"))[0]
     text = page.read_text()
     samples = []
@@ -193,7 +196,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--large", action="store_true", help="also 100,000 articles (one run)")
+    parser.add_argument("--scratch", type=Path, default=None,
+                        help="folder for projects and built sites (default target/bench); "
+                             "/dev/shm times the programs without the disk: on ext4, creating "
+                             "files right after deleting a large tree is slow by seconds and "
+                             "varies from run to run, for digest and Hugo alike")
+    parser.add_argument("--results", type=Path, default=REPO / "bench" / "results.md")
     args = parser.parse_args()
+    global SCRATCH
+    if args.scratch:
+        SCRATCH = args.scratch.resolve()
+        SCRATCH.mkdir(parents=True, exist_ok=True)
 
     WORK.mkdir(parents=True, exist_ok=True)
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
@@ -219,7 +232,9 @@ def main() -> None:
         "",
         f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}. "
         f"{hugo_version.split(' ')[0] if hugo_version else 'hugo'} {hugo_version.split(' ')[1] if hugo_version else ''}. "
-        f"Median of {args.runs} alternating runs; peak RSS is the largest seen. Command: `python3 bench/run.py`.",
+        f"Median of {args.runs} alternating runs; peak RSS is the largest seen. Projects and built sites in "
+        f"`{SCRATCH if SCRATCH != WORK else 'target/bench'}`. Command: `python3 bench/run.py"
+        f"{' --scratch ' + str(args.scratch) if args.scratch else ''}`.",
         "",
         "(a) `digest build` from raw scraped text (ingest, clustering, every page, search index, feeds);",
         "(b) `digest build --no-ingest` from the content/ that (a) wrote; (c) `hugo build` on the same",
@@ -243,7 +258,7 @@ def main() -> None:
         )
     report = "\n".join(lines) + "\n"
     print(report)
-    (REPO / "bench" / "results.md").write_text(report)
+    args.results.write_text(report)
 
 
 if __name__ == "__main__":

@@ -655,13 +655,8 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
 
 /// A stable 64-bit FNV-1a hash as 16 hex digits; used to notice hand edits, not for security.
 pub fn fnv1a_hex(text: &str) -> String {
-    fnv1a_hex_bytes(text.as_bytes())
-}
-
-/// [`fnv1a_hex`] of raw bytes.
-pub fn fnv1a_hex_bytes(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
+    for &byte in text.as_bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
