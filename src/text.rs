@@ -471,13 +471,19 @@ pub fn content_stems(text: &str) -> Vec<String> {
 /// Stems of capitalised words that do not open a sentence: names, mostly.
 pub fn inner_capitalised(paragraph: &str) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
+    let mut stemmed = String::new();
     for sentence in sentences(paragraph) {
         for word in sentence.split_whitespace().skip(1) {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if word.chars().next().is_some_and(char::is_uppercase) {
-                let lower = word.to_lowercase().replace('’', "'");
-                let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-                out.insert(stem(lower));
+                let mut lower = word.to_lowercase();
+                if lower.contains('’') {
+                    lower = lower.replace('’', "'");
+                }
+                stem_into(lower.strip_suffix("'s").unwrap_or(&lower), &mut stemmed);
+                if !out.contains(&stemmed) {
+                    out.insert(stemmed.clone());
+                }
             }
         }
     }
@@ -506,11 +512,13 @@ pub fn add_count<N: std::ops::AddAssign + Copy>(
     }
 }
 
-/// Adds one content stem to weighted term counts: generic news words are skipped, and a
-/// name (capitalised inside a sentence) counts `name_weight` times an ordinary word.
-pub fn add_weighted_term(
+/// Adds `count` occurrences of a content stem to weighted term counts: generic news words
+/// are skipped, and a name (capitalised inside a sentence) counts `name_weight` times an
+/// ordinary word.
+pub fn add_weighted_terms(
     terms: &mut FxHashMap<String, f64>,
     stem: &str,
+    count: u32,
     names: &FxHashSet<String>,
     name_weight: f64,
 ) {
@@ -522,7 +530,7 @@ pub fn add_weighted_term(
     } else {
         1.0
     };
-    add_count(terms, stem, weight);
+    add_count(terms, stem, weight * f64::from(count));
 }
 
 /// Subject words counted for comparing texts: content stems less generic news words, a
@@ -534,7 +542,7 @@ pub fn weighted_terms(
 ) -> FxHashMap<String, f64> {
     let mut terms = FxHashMap::default();
     for stem in content_stems {
-        add_weighted_term(&mut terms, stem, names, name_weight);
+        add_weighted_terms(&mut terms, stem, 1, names, name_weight);
     }
     terms
 }

@@ -39,13 +39,11 @@ pub fn story_terms(
     let names = text::inner_capitalised(text);
     let mut terms = FxHashMap::default();
     text::for_each_content_stem(title, |stem| {
-        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
-        text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
+        text::add_weighted_terms(&mut terms, stem, 2, &names, NAME_WEIGHT);
     });
     for (stem, &count) in body {
-        for _ in 0..count {
-            text::add_weighted_term(&mut terms, stem, &names, NAME_WEIGHT);
-        }
+        // Counts are whole numbers, so one addition of count times the weight is exact.
+        text::add_weighted_terms(&mut terms, stem, count, &names, NAME_WEIGHT);
     }
     terms
 }
