@@ -310,11 +310,6 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Reads every `.md` page under `content_dir` (sorted by path). A missing folder is empty.
-pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
-    read_pages(content_dir)?.into_iter().collect()
-}
-
 /// Reads one page at `path` under `content_dir`.
 pub fn read_page(content_dir: &Path, path: &Path) -> Result<Page> {
     let relative = path
@@ -330,9 +325,23 @@ pub fn read_page(content_dir: &Path, path: &Path) -> Result<Page> {
     Ok(page)
 }
 
+/// Reads every `.md` page under `content_dir` (sorted by path). A missing folder is empty.
+pub fn load_pages(content_dir: &Path) -> Result<Vec<Page>> {
+    read_pages(content_dir)?.into_iter().collect()
+}
+
 /// Reads every `.md` page under `content_dir`, keeping each page's own error apart so that
 /// `check` can list them all; only an unreadable folder fails the whole.
 pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
+    // Reading and parsing thousands of pages is independent work: spread it over the cores.
+    Ok(page_paths(content_dir)?
+        .par_iter()
+        .map(|path| read_page(content_dir, path))
+        .collect())
+}
+
+/// The `.md` pages under `content_dir`, sorted by path. A missing folder is empty.
+pub fn page_paths(content_dir: &Path) -> Result<Vec<PathBuf>> {
     if !content_dir.exists() {
         return Ok(Vec::new());
     }
@@ -344,12 +353,7 @@ pub fn read_pages(content_dir: &Path) -> Result<Vec<Result<Page>>> {
             paths.push(entry.into_path());
         }
     }
-    // Reading and parsing thousands of pages is independent work: spread it over the cores.
-    let pages = paths
-        .par_iter()
-        .map(|path| read_page(content_dir, path))
-        .collect();
-    Ok(pages)
+    Ok(paths)
 }
 
 /// Checks a page against the configuration: known topics, a usable slug and date. Errors

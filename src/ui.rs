@@ -71,8 +71,11 @@ pub fn timing(phase: &str, took: Duration, detail: &str) {
             format!(" ({detail})")
         };
         print(&format!(
-            "  {phase:<10} {:>8.3}s{detail}",
-            took.as_secs_f64()
+            "  {phase:<10} {:>8.3}s{detail}{}",
+            took.as_secs_f64(),
+            peak_memory()
+                .map(|kib| format!(" [peak {} MiB]", kib / 1024))
+                .unwrap_or_default()
         ));
     }
 }
@@ -130,4 +133,11 @@ impl Drop for Progress {
             *BAR.lock().unwrap_or_else(|e| e.into_inner()) = None;
         }
     }
+}
+
+/// The process's peak resident memory so far in KiB, where the system tells (Linux).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -230,20 +230,24 @@ impl Model {
     pub fn load(root: &Path, config: Config, include_drafts: bool) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
-        let pages = content::load_pages(&content_dir)?;
-        for page in &pages {
-            content::validate(page, &config, &content_dir)?;
+        // Each page is read, checked and analysed in one go, then dropped: a large site never
+        // holds every page's text and every article at once. The first bad page in path
+        // order is the error.
+        let analysed: Vec<Result<Option<(Article, StoryState)>>> =
+            content::page_paths(&content_dir)?
+                .par_iter()
+                .map(|path| {
+                    let page = content::read_page(&content_dir, path)?;
+                    content::validate(&page, &config, &content_dir)?;
+                    Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config)))
+                })
+                .collect();
+        let mut stories = Vec::with_capacity(analysed.len());
+        for story in analysed {
+            stories.extend(story?);
         }
-        crate::ui::timing(" read", phase.elapsed(), "");
-        let phase = std::time::Instant::now();
-        let mut stories: Vec<(Article, StoryState)> = pages
-            .par_iter()
-            .filter(|p| include_drafts || !p.meta.draft)
-            .map(|p| analyse(p, &config))
-            .collect();
-        drop(pages);
         sort_stories(&mut stories);
-        crate::ui::timing(" analyse", phase.elapsed(), "");
+        crate::ui::timing(" analyse", phase.elapsed(), "pages read and analysed");
         let phase = std::time::Instant::now();
         let terms: Vec<&FxHashMap<String, f64>> = stories.iter().map(|(_, s)| &s.terms).collect();
         let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
