@@ -75,7 +75,7 @@ impl Session {
             .collect::<Result<Vec<PageChange>>>()?;
         let phase = Instant::now();
         self.model.update(changes);
-        ui::timing("model", phase.elapsed(), "");
+        ui::timing("model", phase.elapsed(), "changed pages analysed");
         self.stale = true;
         let updated = render::incremental::update(
             &self.model.site,

@@ -129,6 +129,16 @@ fn join(front: &str, body: &str) -> String {
     format!("+++\n{front}+++\n{body}")
 }
 
+/// The title in front matter (a plain quoted string).
+fn title_of(front: &str) -> String {
+    front
+        .lines()
+        .find_map(|l| l.strip_prefix("title = "))
+        .expect("a title")
+        .trim_matches('"')
+        .to_string()
+}
+
 /// Replaces the value of `key = ...` (a one-line value) in front matter.
 fn set_key(front: &str, key: &str, value: &str) -> String {
     let prefix = format!("{key} = ");
@@ -215,12 +225,7 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
     // 4. A retitled story (no new words, same place in every list): links to it change.
     edit(&page, |text| {
         let (front, body) = split(&text);
-        let title = front
-            .lines()
-            .find_map(|l| l.strip_prefix("title = "))
-            .unwrap()
-            .trim_matches('"')
-            .to_string();
+        let title = title_of(&front);
         join(
             &set_key(&front, "title", &format!("\"{title} (2)\"")),
             &body,
@@ -232,12 +237,7 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
     // 5. Title words in another order and an older date: the story moves in every list.
     edit(&page, |text| {
         let (front, body) = split(&text);
-        let title = front
-            .lines()
-            .find_map(|l| l.strip_prefix("title = "))
-            .unwrap()
-            .trim_matches('"')
-            .to_string();
+        let title = title_of(&front);
         let reversed: Vec<&str> = title.split(' ').rev().collect();
         let front = set_key(&front, "title", &format!("\"{}\"", reversed.join(" ")));
         join(&set_key(&front, "date", "\"2019-01-02\""), &body)

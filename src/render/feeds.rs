@@ -68,25 +68,28 @@ pub(super) fn feeds(
             files.push(render("atom.xml", &ctx, feed_path)?);
             Ok(())
         };
+    // The same lists as `feed_stories`, which incremental rebuilds fingerprint.
+    let mut lists = feed_stories(site).into_iter();
+    let stories = |list: Vec<usize>| list.into_iter().map(|i| &site.articles[i]).collect();
+    let site_feed = lists.next().unwrap_or_default();
     feed(
         &site.config.title,
         "atom.xml".into(),
         "index.html",
-        site.articles.iter().take(FEED_ENTRIES).collect(),
+        stories(site_feed),
     )?;
-    for topic in site.topics.iter().filter(|t| !t.articles.is_empty()) {
+    for (topic, list) in site
+        .topics
+        .iter()
+        .filter(|t| !t.articles.is_empty())
+        .zip(lists)
+    {
         let title = format!("{} · {}", topic.name, site.config.title);
-        let articles = topic
-            .articles
-            .iter()
-            .take(FEED_ENTRIES)
-            .map(|&i| &site.articles[i])
-            .collect();
         feed(
             &title,
             format!("topics/{}.xml", topic.slug),
             &format!("topics/{}.html", topic.slug),
-            articles,
+            stories(list),
         )?;
     }
     Ok(files)

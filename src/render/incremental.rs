@@ -141,7 +141,7 @@ pub fn update(
     let phase = std::time::Instant::now();
     let renderer = Renderer::new(site, tera, root);
     let inputs = Inputs::of(&renderer);
-    crate::ui::timing("inputs", phase.elapsed(), "");
+    crate::ui::timing("hashes", phase.elapsed(), "stories and links");
     let phase = std::time::Instant::now();
     let pages: Vec<(PageKind, Cow<str>, u64)> = renderer
         .pages()
@@ -160,7 +160,7 @@ pub fn update(
                 .is_none_or(|(old, _)| old != print)
         })
         .collect();
-    crate::ui::timing("prints", phase.elapsed(), "");
+    crate::ui::timing("compare", phase.elapsed(), "page fingerprints");
     let phase = std::time::Instant::now();
     let mut search_entries = None;
     let fresh: Vec<Vec<OutputFile>> = stale
@@ -187,7 +187,7 @@ pub fn update(
         })
         .collect();
 
-    crate::ui::timing("render", phase.elapsed(), "");
+    crate::ui::timing("render", phase.elapsed(), "changed pages");
     let phase = std::time::Instant::now();
     // The new record of each page rendered, and the files whose bytes changed.
     let mut changed: Vec<(String, (u64, Vec<Written>))> = Vec::new();
@@ -265,7 +265,7 @@ pub fn update(
             to_write.push(file);
         }
     }
-    crate::ui::timing("record", phase.elapsed(), "");
+    crate::ui::timing("record", phase.elapsed(), "file hashes, service worker");
 
     to_write
         .par_iter()
