@@ -35,6 +35,8 @@ const MAX_CONNECTIONS: usize = 64;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// A client that sends no request in this time is dropped.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection past the cap may take to send its request.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(1);
 /// Longest request head read.
 const MAX_HEAD: usize = 16 * 1024;
 
@@ -305,12 +307,15 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Option<Rebuild> {
         let this = if path == Path::new("config.toml") || under(&seeds) {
             Rebuild::Ingest
         } else if under("content") {
-            if !full.exists() {
+            if !name.ends_with(".md") {
+                // A folder, or a file that is not a page: an editor's temporary file that is
+                // renamed over a page, say (the page's own event follows).
+                continue;
+            } else if !full.exists() {
                 Rebuild::Ingest
-            } else if full.is_file() && name.ends_with(".md") {
+            } else if full.is_file() {
                 Rebuild::Pages(vec![full.clone()])
             } else {
-                // A folder appearing, or a file that is not a page.
                 continue;
             }
         } else if under("templates") || under("theme") {
@@ -338,10 +343,10 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Option<Rebuild> {
 fn accept(listener: TcpListener, shared: Arc<Shared>) {
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
+        let Ok(stream) = stream else { continue };
         if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             open.fetch_sub(1, Ordering::SeqCst);
-            let _ = respond(&mut stream, 503, "text/plain", b"busy\n", false);
+            std::thread::spawn(move || busy(stream));
             continue;
         }
         let shared = Arc::clone(&shared);
@@ -355,6 +360,19 @@ fn accept(listener: TcpListener, shared: Arc<Shared>) {
 }
 
 /// Answers one request.
+/// Answers 503 to a connection past the cap. The request is read first and the connection
+/// closed gently: closing a socket with unread data resets it, and the client would lose
+/// the answer. Each such thread lives a second at most.
+fn busy(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(BUSY_TIMEOUT))?;
+    let _ = read_request(&stream);
+    respond(&mut stream, 503, "text/plain", b"busy\n", false)?;
+    stream.shutdown(std::net::Shutdown::Write)?;
+    let mut rest = [0u8; 1024];
+    while matches!(stream.read(&mut rest), Ok(n) if n > 0) {}
+    Ok(())
+}
+
 fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let Some((method, target)) = read_request(&stream)? else {
@@ -607,6 +625,40 @@ fn content_type(file: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_pages_rebuild_incrementally_and_other_changes_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/defence")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        let page = root.join("content/defence/a.md");
+        std::fs::write(&page, "+++\n+++\n").unwrap();
+        let pages = classify(root, std::slice::from_ref(&page));
+        assert!(matches!(pages, Some(Rebuild::Pages(ref p)) if *p == [page.clone()]));
+        // An editor's temporary file renamed over the page has vanished: not a deleted page.
+        let temporary = root.join("content/defence/a.md___jb_tmp___");
+        assert!(classify(root, std::slice::from_ref(&temporary)).is_none());
+        assert!(matches!(
+            classify(root, &[temporary, page.clone()]),
+            Some(Rebuild::Pages(_))
+        ));
+        // A deleted page is written anew by ingest; templates render everything again.
+        let gone = root.join("content/defence/b.md");
+        assert!(matches!(
+            classify(root, &[page.clone(), gone]),
+            Some(Rebuild::Ingest)
+        ));
+        let template = root.join("templates/article.html");
+        assert!(matches!(
+            classify(root, &[page, template]),
+            Some(Rebuild::Render)
+        ));
+        assert!(matches!(
+            classify(root, &[root.join("config.toml")]),
+            Some(Rebuild::Ingest)
+        ));
+    }
 
     #[test]
     fn paths_that_leave_the_output_folder_are_forbidden() {
