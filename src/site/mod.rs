@@ -201,7 +201,7 @@ struct StoryState {
     /// The slug before two pages claiming one are told apart.
     base_slug: String,
     /// Weighted terms, for similarity.
-    terms: FxHashMap<String, f64>,
+    terms: similarity::Terms,
     /// Places the story names (hashed, sorted), for clusters.
     anchors: Vec<u64>,
     /// The story's document in the similarity corpus.
@@ -249,7 +249,7 @@ impl Model {
         sort_stories(&mut stories);
         crate::ui::timing(" analyse", phase.elapsed(), "pages read and analysed");
         let phase = std::time::Instant::now();
-        let terms: Vec<&FxHashMap<String, f64>> = stories.iter().map(|(_, s)| &s.terms).collect();
+        let terms: Vec<&similarity::Terms> = stories.iter().map(|(_, s)| &s.terms).collect();
         let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
         crate::ui::timing(" similar", phase.elapsed(), "");
         let (articles, mut states): (Vec<Article>, Vec<StoryState>) = stories.into_iter().unzip();
@@ -340,7 +340,7 @@ impl Model {
             stories.extend(added);
             sort_stories(&mut stories);
             if corpus_changed {
-                let terms: Vec<&FxHashMap<String, f64>> =
+                let terms: Vec<&similarity::Terms> =
                     stories.iter().map(|(_, s)| &s.terms).collect();
                 self.corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
                 for (doc, (_, state)) in stories.iter_mut().enumerate() {

@@ -28,14 +28,14 @@ struct StoryVector {
     terms: Vec<(u32, f64)>,
 }
 
+/// A story's words with their weighted counts, sorted by word: compact, since a large site
+/// keeps one for every story.
+pub type Terms = Box<[(Box<str>, f64)]>;
+
 /// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
 /// (`body`: the body's content stems, counted), a name (capitalised inside a sentence of
 /// `text`, the title twice and the body) weighing more.
-pub fn story_terms(
-    text: &str,
-    title: &str,
-    body: &FxHashMap<String, u32>,
-) -> FxHashMap<String, f64> {
+pub fn story_terms(text: &str, title: &str, body: &FxHashMap<String, u32>) -> Terms {
     let names = text::inner_capitalised(text);
     let mut terms = FxHashMap::default();
     text::for_each_content_stem(title, |stem| {
@@ -45,7 +45,12 @@ pub fn story_terms(
         // Counts are whole numbers, so one addition of count times the weight is exact.
         text::add_weighted_terms(&mut terms, stem, count, &names, NAME_WEIGHT);
     }
-    terms
+    let mut terms: Vec<(Box<str>, f64)> = terms
+        .into_iter()
+        .map(|(word, count)| (word.into_boxed_str(), count))
+        .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    terms.into_boxed_slice()
 }
 
 /// Every story's vector and its neighbours (stories with a cosine of at least
@@ -68,13 +73,13 @@ pub struct Corpus {
 
 impl Corpus {
     /// Builds the corpus of `terms` (one map per story; story `i` is document `i`).
-    pub fn build(terms: &[&FxHashMap<String, f64>], min_similarity: f64) -> Corpus {
+    pub fn build(terms: &[&Terms], min_similarity: f64) -> Corpus {
         // Words are numbered in alphabetical order, so a word's number (and every tie-break
         // and sum in that order) depends on the vocabulary only: not on the story order or
         // the thread count, and not on which story an update touched.
         let mut frequency: FxHashMap<&str, u32> = FxHashMap::default();
         for words in terms {
-            for word in words.keys() {
+            for (word, _) in words.iter() {
                 *frequency.entry(word).or_default() += 1;
             }
         }
@@ -122,7 +127,7 @@ impl Corpus {
 
     /// Replaces document `doc`'s terms (`None` removes the story), then brings up to date
     /// the neighbours of every story whose similarity to it changed.
-    pub fn replace(&mut self, doc: u32, terms: Option<&FxHashMap<String, f64>>) {
+    pub fn replace(&mut self, doc: u32, terms: Option<&Terms>) {
         let new = terms.map(|t| self.vector(t)).unwrap_or_default();
         let old = std::mem::replace(&mut self.vectors[doc as usize], new);
         // Posting lists that cross the size limit change which words count for every story
@@ -173,14 +178,15 @@ impl Corpus {
     }
 
     /// A story's vector under the corpus's word statistics.
-    fn vector(&self, counts: &FxHashMap<String, f64>) -> StoryVector {
+    fn vector(&self, counts: &Terms) -> StoryVector {
         let frequency = |word: &str| -> Option<(u32, u32)> {
             let id = *self.ids.get(word)?;
             Some((id, self.document_frequency[id as usize]))
         };
         let mut norm = 0.0;
         let mut terms: Vec<(u32, f64)> = Vec::new();
-        for (word, &tf) in counts {
+        for (word, tf) in counts.iter() {
+            let tf = *tf;
             // A word no other story uses weighs as a word of one story, and is never shared.
             let (id, df) = frequency(word).unwrap_or((u32::MAX, 1));
             let w = (1.0 + tf.ln()) * (self.stories / df as f64).ln();
@@ -300,7 +306,7 @@ mod tests {
 
     #[test]
     fn stories_sharing_distinctive_words_are_neighbours() {
-        let texts: Vec<FxHashMap<String, f64>> = [
+        let texts: Vec<Terms> = [
             "Starmer visits Brussels for talks with Rutte on defence spending and the EU summit.",
             "In Brussels, Starmer and Rutte discussed defence spending before the EU summit dinner.",
             "Ofcom fined a social media platform over age checks for children.",
