@@ -360,6 +360,8 @@ impl Renderer<'_> {
             | PageKind::Sitemap => inputs.lists.hash(&mut h),
             PageKind::Briefing => {
                 inputs.lists.hash(&mut h);
+                // Whether to link the code stylesheet.
+                site.articles.iter().any(|a| a.has_code).hash(&mut h);
                 if site.articles.len() <= BRIEFING_FULL_TEXT_STORIES {
                     for a in &site.articles {
                         a.page_hash.hash(&mut h);

@@ -107,7 +107,8 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
-    let mut used = std::collections::HashSet::new();
+    // people/index.html is the index of people: no entity may take its name.
+    let mut used: std::collections::HashSet<String> = ["index".to_string()].into();
     for ((name, kind), mut stories) in mentions {
         stories.dedup();
         if stories.len() < MIN_STORIES_FOR_PAGE {
