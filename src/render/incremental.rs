@@ -162,31 +162,29 @@ pub fn update(
         .collect();
     crate::ui::timing("compare", phase.elapsed(), "page fingerprints");
     let phase = std::time::Instant::now();
-    let mut search_entries = None;
-    let fresh: Vec<Vec<OutputFile>> = stale
+    // The search index is remade from the kept entries of the stories that did not change.
+    let rendered: Vec<(Vec<OutputFile>, Option<search::Entries>)> = stale
         .par_iter()
         .map(|(page, _, _)| match page {
-            // The index is remade from the entries of the stories that did not change.
-            PageKind::SearchIndex => Ok(Vec::new()),
-            _ => renderer.render_page(*page, stories),
+            PageKind::SearchIndex => {
+                let (script, entries) = search::index_script_reusing(site, &previous.search);
+                let file = OutputFile {
+                    path: search::INDEX_PATH.into(),
+                    bytes: script.into_bytes(),
+                };
+                Ok((vec![file], Some(entries)))
+            }
+            _ => Ok((renderer.render_page(*page, stories)?, None)),
         })
         .collect::<Result<_>>()?;
-    let fresh: Vec<Vec<OutputFile>> = stale
-        .iter()
-        .zip(fresh)
-        .map(|((page, _, _), files)| {
-            if *page != PageKind::SearchIndex {
-                return files;
-            }
-            let (script, entries) = search::index_script_reusing(site, &previous.search);
-            search_entries = Some(entries);
-            vec![OutputFile {
-                path: "search-index.js".into(),
-                bytes: script.into_bytes(),
-            }]
+    let mut search_entries = None;
+    let fresh: Vec<Vec<OutputFile>> = rendered
+        .into_iter()
+        .map(|(files, entries)| {
+            search_entries = search_entries.take().or(entries);
+            files
         })
         .collect();
-
     crate::ui::timing("render", phase.elapsed(), "changed pages");
     let phase = std::time::Instant::now();
     // The new record of each page rendered, and the files whose bytes changed.
@@ -333,7 +331,7 @@ impl Renderer<'_> {
             PageKind::Timeline => "timeline.html".into(),
             PageKind::Briefing => "briefing.html".into(),
             PageKind::Search => "search.html".into(),
-            PageKind::SearchIndex => "search-index.js".into(),
+            PageKind::SearchIndex => search::INDEX_PATH.into(),
             PageKind::Report => "report.html".into(),
             PageKind::NotFound => "404.html".into(),
             PageKind::Feeds => "atom.xml".into(),

@@ -601,7 +601,7 @@ impl<'a> Renderer<'a> {
                 one(self.render("search.html", &ctx, "search.html".into()))
             }
             PageKind::SearchIndex => Ok(vec![OutputFile {
-                path: "search-index.js".into(),
+                path: search::INDEX_PATH.into(),
                 bytes: search::index_script(site).into_bytes(),
             }]),
             PageKind::Report => one(self.report_page(stories)),

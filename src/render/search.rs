@@ -31,6 +31,9 @@ struct SearchDoc<'a> {
     k: &'a str,
 }
 
+/// Where the index goes, from the site's root.
+pub const INDEX_PATH: &str = "search-index.js";
+
 /// Distinct body words indexed per story, most frequent first.
 const BODY_TERMS: usize = 60;
 /// Weight of a title word against a body word.
