@@ -249,13 +249,9 @@ impl Model {
         sort_stories(&mut stories);
         crate::ui::timing(" analyse", phase.elapsed(), "pages read and analysed");
         let phase = std::time::Instant::now();
-        let terms: Vec<&similarity::Terms> = stories.iter().map(|(_, s)| &s.terms).collect();
-        let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
+        let corpus = corpus_of(&mut stories);
         crate::ui::timing(" similar", phase.elapsed(), "");
-        let (articles, mut states): (Vec<Article>, Vec<StoryState>) = stories.into_iter().unzip();
-        for (doc, state) in states.iter_mut().enumerate() {
-            state.doc = doc as u32;
-        }
+        let (articles, states): (Vec<Article>, Vec<StoryState>) = stories.into_iter().unzip();
         let mut model = Model {
             site: Site {
                 config,
@@ -340,12 +336,7 @@ impl Model {
             stories.extend(added);
             sort_stories(&mut stories);
             if corpus_changed {
-                let terms: Vec<&similarity::Terms> =
-                    stories.iter().map(|(_, s)| &s.terms).collect();
-                self.corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
-                for (doc, (_, state)) in stories.iter_mut().enumerate() {
-                    state.doc = doc as u32;
-                }
+                self.corpus = corpus_of(&mut stories);
             }
             (self.site.articles, self.states) = stories.into_iter().unzip();
         }
@@ -444,6 +435,16 @@ impl Model {
             (site.entities, site.quotes) = entities::collect(&site.articles);
         }
     }
+}
+
+/// The similarity corpus of `stories`, each story's document numbered as its place.
+fn corpus_of(stories: &mut [(Article, StoryState)]) -> similarity::Corpus {
+    let terms: Vec<&similarity::Terms> = stories.iter().map(|(_, s)| &s.terms).collect();
+    let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
+    for (doc, (_, state)) in stories.iter_mut().enumerate() {
+        state.doc = doc as u32;
+    }
+    corpus
 }
 
 /// Whether two sorted lists share no element.
