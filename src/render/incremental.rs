@@ -98,12 +98,13 @@ impl Inputs {
 
 impl Rendered {
     /// The record of a full build: `by_page` pairs each file with its page's place in
-    /// `pages`.
+    /// `pages`; `search` is the search index's entries as the build made them.
     pub(super) fn new(
         renderer: &Renderer,
         pages: &[PageKind],
         by_page: Vec<(usize, Written)>,
         offline: Vec<Written>,
+        search: search::Entries,
     ) -> Rendered {
         let inputs = Inputs::of(renderer);
         let mut files: Vec<Vec<Written>> = vec![Vec::new(); pages.len()];
@@ -118,7 +119,6 @@ impl Rendered {
                 (key, (renderer.fingerprint(page, &inputs), files))
             })
             .collect();
-        let search = search::index_script_reusing(renderer.site, &search::Entries::default()).1;
         Rendered {
             pages,
             offline,

@@ -268,6 +268,7 @@ pub fn build(
 ) -> Result<BuildStats> {
     let renderer = Renderer::new(site, tera, root);
     let pages = renderer.pages();
+    let search_entries = std::sync::Mutex::new(None);
     let (by_page, offline) = write_output(out_dir, |staging| {
         // Pages render on every core; one thread writes them as they come. Creating files in
         // one folder is serial in the kernel (the folder's lock), so more writers only spin.
@@ -284,7 +285,19 @@ pub fn build(
         let rendered = pages.par_iter().enumerate().try_for_each_with(
             sender,
             |sender, (index, &page)| -> Result<()> {
-                for file in renderer.render_page(page, stories)? {
+                let files = if track && page == PageKind::SearchIndex {
+                    // Its entries are kept, so incremental rebuilds reuse them.
+                    let (script, entries) =
+                        search::index_script_reusing(site, &search::Entries::default());
+                    *search_entries.lock().unwrap_or_else(|e| e.into_inner()) = Some(entries);
+                    vec![OutputFile {
+                        path: search::INDEX_PATH.into(),
+                        bytes: script.into_bytes(),
+                    }]
+                } else {
+                    renderer.render_page(page, stories)?
+                };
+                for file in files {
                     // A closed queue means the writer failed; its error is reported below.
                     if sender.send((index, file)).is_err() {
                         break;
@@ -311,7 +324,13 @@ pub fn build(
         .chain(&offline)
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
         .count();
-    let tracked = track.then(|| incremental::Rendered::new(&renderer, &pages, by_page, offline));
+    let tracked = track.then(|| {
+        let search = search_entries
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_default();
+        incremental::Rendered::new(&renderer, &pages, by_page, offline, search)
+    });
     Ok(BuildStats {
         pages: pages_written,
         rendered: tracked,
