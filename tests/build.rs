@@ -369,7 +369,7 @@ fn broken_front_matter_names_file_line_and_column_and_shows_the_line() {
     assert_eq!(
         &err[err.find("error: ").expect("an error")..],
         format!(
-            "error: {}:3:10: invalid front matter: expected `]` to close this array\n  |\n3 | topics = [\"defence\"\n  |          ^\n",
+            "error: {}:3:20: invalid front matter: unclosed array, expected `]`\n  |\n3 | topics = [\"defence\"\n  |                    ^\n",
             file.display()
         )
     );

@@ -205,7 +205,9 @@ fn serve_shows_a_broken_edit_over_the_last_good_site_and_recovers_when_fixed() {
     })
     .unwrap_or_else(|| panic!("no error page: {}", server.stderr()));
     assert!(
-        page.contains("content/defence/hand.md:3:10: invalid front matter: expected `]`"),
+        page.contains(
+            "content/defence/hand.md:3:20: invalid front matter: unclosed array, expected `]`"
+        ),
         "{page}"
     );
     assert!(
@@ -214,7 +216,7 @@ fn serve_shows_a_broken_edit_over_the_last_good_site_and_recovers_when_fixed() {
     );
     assert!(server
         .stderr()
-        .contains("error: content/defence/hand.md:3:10: invalid front matter"));
+        .contains("error: content/defence/hand.md:3:20: invalid front matter"));
 
     std::fs::write(
         &hand,
@@ -399,7 +401,7 @@ fn bad_config_toml_points_at_the_line_and_column() {
     let project = small_project(&CONFIG.replace("\"en\"", "\"en"), None);
     assert_eq!(
         build_error(project.path()),
-        "error: config.toml:2:15: invalid config: invalid basic string\n  |\n2 | language = \"en\n  |               ^\n"
+        "error: config.toml:2:15: invalid config: invalid basic string, expected `\"`\n  |\n2 | language = \"en\n  |               ^\n"
     );
 }
 
@@ -418,14 +420,14 @@ fn an_unknown_config_key_names_the_closest_known_one() {
 }
 
 #[test]
-fn bad_front_matter_points_at_the_unclosed_bracket() {
+fn bad_front_matter_points_where_the_array_should_close() {
     let project = small_project(
         CONFIG,
         Some("+++\ntitle = \"Hand\"\ntopics = [\"defence\"\n+++\n\nBody.\n"),
     );
     assert_eq!(
         build_error(project.path()),
-        "error: content/defence/hand.md:3:10: invalid front matter: expected `]` to close this array\n  |\n3 | topics = [\"defence\"\n  |          ^\n"
+        "error: content/defence/hand.md:3:20: invalid front matter: unclosed array, expected `]`\n  |\n3 | topics = [\"defence\"\n  |                    ^\n"
     );
 }
 

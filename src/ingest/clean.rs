@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::config::IngestConfig;
+use crate::text;
 
 /// One line of a raw file, with what cleaning decided about it.
 #[derive(Debug, Clone)]
@@ -135,7 +136,7 @@ impl Cleaner {
         for (name, pattern, max_words) in BUILTIN_RULES {
             rules.push(Rule {
                 name: (*name).to_string(),
-                pattern: Regex::new(pattern).expect("built-in furniture pattern is valid"),
+                pattern: text::builtin_regex(pattern),
                 max_words: *max_words,
             });
         }
@@ -154,13 +155,13 @@ impl Cleaner {
         }
         Ok(Cleaner {
             rules,
-            duration: Regex::new(r"^\d{1,2}:\d{2}(:\d{2})?$").expect("valid"),
-            related_block: Regex::new(r"(?i)^(related topics|topics|more on this story|related)\s*:?$")
-                .expect("valid"),
-            read_more: Regex::new(
+            duration: text::builtin_regex(r"^\d{1,2}:\d{2}(:\d{2})?$"),
+            related_block: text::builtin_regex(
+                r"(?i)^(related topics|topics|more on this story|related)\s*:?$",
+            ),
+            read_more: text::builtin_regex(
                 r"(?i)^(read more|read next|also read|read also|see also|related|more on|more from|recommended|you may also like|most read|related articles?|related stories)\b\s*[:\-–]?",
-            )
-            .expect("valid"),
+            ),
         })
     }
 

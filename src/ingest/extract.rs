@@ -25,7 +25,7 @@ pub struct Figure {
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+    cell.get_or_init(|| text::builtin_regex(pattern))
 }
 
 fn month_number(name: &str) -> Option<u32> {

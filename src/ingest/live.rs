@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clean::Line;
 use super::segment::post_time_marker;
+use crate::text;
 
 /// One timed post of a live page.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
@@ -36,7 +37,7 @@ pub struct LivePage {
 
 fn numbered() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\d{1,3}\.\s+").expect("valid"))
+    RE.get_or_init(|| text::builtin_regex(r"^\d{1,3}\.\s+"))
 }
 
 fn bullet(text: &str) -> Option<&str> {

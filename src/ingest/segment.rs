@@ -175,7 +175,7 @@ pub struct Segment {
 pub fn post_time_marker() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:published|posted) at (\d{1,2}[:.]\d{2})\b|^\s*(\d{1,2}[:.]\d{2})\s*(?:am|pm|bst|gmt|cet|cest|utc|edt|est|et|pt)\s*$)").expect("valid")
+        text::builtin_regex(r"(?i)(?:(?:published|posted) at (\d{1,2}[:.]\d{2})\b|^\s*(\d{1,2}[:.]\d{2})\s*(?:am|pm|bst|gmt|cet|cest|utc|edt|est|et|pt)\s*$)")
     })
 }
 
@@ -294,7 +294,7 @@ fn reads_as_lead(text: &str) -> bool {
     // The verb is captured: "have warned that ..." reports what someone said, but "have been
     // told to ..." is news; "to have", "who is ..." and "has a" say nothing of the main verb.
     let tense = TENSE.get_or_init(|| {
-        Regex::new(
+        text::builtin_regex(
             r"(?ix)
             (\b(?:to|who|which|that)\s+)?                  # 1: an infinitive or a relative clause
             \b(?:
@@ -306,11 +306,10 @@ fn reads_as_lead(text: &str) -> bool {
               | (?:will|could|(?:is|are)(?:\s+set|\s+due)?\s+to)\s+[a-z]+
             )\b",
         )
-        .expect("valid")
     });
     // The source is captured: "..., he has said." points back to someone named before.
     let source = SOURCE.get_or_init(|| {
-        Regex::new(
+        text::builtin_regex(
             r#"(?ix)
             ,\s+(?:
                 according\s+to\s+[^,]+
@@ -320,7 +319,6 @@ fn reads_as_lead(text: &str) -> bool {
                 \s+(?:shows?|suggests?|reveals?|indicates?)
             )\s*[.!]?["”’]?$"#,
         )
-        .expect("valid")
     });
     let text = extract::without_dateline(text);
     let first = text::sentences(text).into_iter().next().unwrap_or(text);

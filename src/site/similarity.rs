@@ -247,8 +247,7 @@ impl Corpus {
 pub fn place_anchors(text: &str) -> BTreeSet<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b(?:in|at|to|from|near|outside|inside)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})")
-            .expect("valid pattern")
+        text::builtin_regex(r"\b(?:in|at|to|from|near|outside|inside)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})")
     });
     const BROAD: &[&str] = &[
         "the uk",
