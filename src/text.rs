@@ -560,6 +560,12 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// Number of words, counting no further than `cap`: enough to compare with a limit below the
+/// cap without walking the rest of a long paragraph.
+pub fn word_count_up_to(text: &str, cap: usize) -> usize {
+    text.split_whitespace().take(cap).count()
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev", "Hon", "No",

@@ -104,35 +104,34 @@ impl Classifier {
         }
     }
 
-    /// Weighted keyword matches per topic, in config order, for a run of stems.
+    /// The topic evidence in a run of stems (one paragraph, or a whole text).
     /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
-    pub fn evidence(&self, stems: &[String]) -> Vec<f64> {
-        self.evidence_and_phrases(stems).0
+    pub fn evidence(&self, stems: &[String]) -> Evidence {
+        let mut scores = Vec::with_capacity(self.lexicons.len());
+        let mut defined = Vec::with_capacity(self.lexicons.len());
+        for lexicon in &self.lexicons {
+            let mut score: f64 = stems.iter().filter_map(|s| lexicon.words.get(s)).sum();
+            let counts = lexicon.phrase_counts(stems);
+            for ((_, weight), &n) in lexicon.phrases.iter().zip(&counts) {
+                score += n as f64 * weight;
+            }
+            scores.push(score);
+            defined.push(lexicon.has_strong_term(stems, &counts));
+        }
+        Evidence {
+            scores,
+            defined,
+            words: stems.len(),
+        }
     }
 
-    /// [`Classifier::evidence`], with each lexicon's phrase counts.
-    fn evidence_and_phrases(&self, stems: &[String]) -> (Vec<f64>, Vec<Vec<usize>>) {
-        self.lexicons
-            .iter()
-            .map(|lexicon| {
-                let mut score: f64 = stems.iter().filter_map(|s| lexicon.words.get(s)).sum();
-                let counts = lexicon.phrase_counts(stems);
-                for ((_, weight), &n) in lexicon.phrases.iter().zip(&counts) {
-                    score += n as f64 * weight;
-                }
-                (score, counts)
-            })
-            .unzip()
-    }
+    /// Classifies a text from its evidence (the sum of its paragraphs' evidence: paragraphs
+    /// are scored apart, so a phrase never runs across two).
+    pub fn decide(&self, evidence: &Evidence) -> Classification {
+        let per_100_words = 100.0 / evidence.words.max(40) as f64;
+        let total: f64 = evidence.scores.iter().sum();
 
-    /// Classifies a text.
-    pub fn classify(&self, text: &str) -> Classification {
-        let stems = text::stems(text);
-        let (evidence, phrase_counts) = self.evidence_and_phrases(&stems);
-        let per_100_words = 100.0 / stems.len().max(40) as f64;
-        let total: f64 = evidence.iter().sum();
-
-        let mut ranked: Vec<(usize, f64)> = evidence.iter().copied().enumerate().collect();
+        let mut ranked: Vec<(usize, f64)> = evidence.scores.iter().copied().enumerate().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
         let mut topics = Vec::new();
@@ -142,8 +141,10 @@ impl Classifier {
             let is_first = topics.is_empty();
             // Generic words alone ("regulator", "sites") do not make a topic: at least one
             // of its defining terms must appear.
-            let defined = self.lexicons[*i].has_strong_term(&stems, &phrase_counts[*i]);
-            if defined && density >= self.threshold && (is_first || share >= self.secondary_share) {
+            if evidence.defined[*i]
+                && density >= self.threshold
+                && (is_first || share >= self.secondary_share)
+            {
                 topics.push(self.lexicons[*i].slug.clone());
             }
         }
@@ -154,7 +155,7 @@ impl Classifier {
         let scores = self
             .lexicons
             .iter()
-            .zip(&evidence)
+            .zip(&evidence.scores)
             .map(|(lexicon, score)| {
                 let share = if total > 0.0 { score / total } else { 0.0 };
                 (lexicon.slug.clone(), (share * 100.0).round() / 100.0)
@@ -164,12 +165,46 @@ impl Classifier {
     }
 }
 
+/// What a run of text says about each topic, in config order. Evidence adds up: a story's
+/// is the sum of its title's and its paragraphs'.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// Weighted keyword and phrase matches per topic.
+    pub scores: Vec<f64>,
+    /// Whether one of the topic's defining (heavily weighted) terms occurs.
+    defined: Vec<bool>,
+    /// Number of words, for the density of matches.
+    words: usize,
+}
+
+impl Evidence {
+    pub fn add(&mut self, other: &Evidence) {
+        if self.scores.len() < other.scores.len() {
+            self.scores.resize(other.scores.len(), 0.0);
+            self.defined.resize(other.scores.len(), false);
+        }
+        for (mine, theirs) in self.scores.iter_mut().zip(&other.scores) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.defined.iter_mut().zip(&other.defined) {
+            *mine |= theirs;
+        }
+        self.words += other.words;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn classifier() -> Classifier {
         Classifier::new(&Config::parse(crate::config::DEFAULT_CONFIG, "config.toml").unwrap())
+    }
+
+    impl Classifier {
+        fn classify(&self, text: &str) -> Classification {
+            self.decide(&self.evidence(&text::stems(text)))
+        }
     }
 
     #[test]

@@ -120,7 +120,7 @@ pub fn timestamp(paragraph: &str) -> Option<String> {
         "pt",
         "z",
     ];
-    if paragraph.split_whitespace().count() > 12 {
+    if text::word_count_up_to(paragraph, 13) > 12 {
         return None;
     }
     let date = find_date(paragraph)?;
@@ -146,7 +146,7 @@ pub fn dated_headline(line: &str) -> Option<(String, String)> {
 
 /// Whether a paragraph reads as a headline: short, capitalised, no closing full stop.
 pub fn is_headline(paragraph: &str) -> bool {
-    let words = paragraph.split_whitespace().count();
+    let words = text::word_count_up_to(paragraph, 23);
     let first = paragraph.chars().next().unwrap_or(' ');
     (3..=22).contains(&words)
         && (first.is_uppercase() || first.is_ascii_digit())
@@ -165,7 +165,7 @@ pub fn byline(paragraph: &str) -> Option<(Vec<String>, Option<String>)> {
         &RE,
         r"^(?i:by|written by|words by|reporting by)\s+(.+?)\.?$",
     );
-    if paragraph.split_whitespace().count() > 14 {
+    if text::word_count_up_to(paragraph, 15) > 14 {
         return None;
     }
     let rest = re.captures(paragraph.trim())?.get(1)?.as_str();
@@ -296,7 +296,7 @@ pub fn signature_source(paragraph: &str) -> Option<String> {
         .trim()
         .trim_start_matches(['-', '–', '—', '(', ' '])
         .trim_end_matches([')', '.', ' ']);
-    if trimmed.split_whitespace().count() > 4 {
+    if text::word_count_up_to(trimmed, 5) > 4 {
         return None;
     }
     names::agency(trimmed).map(str::to_string)

@@ -160,11 +160,23 @@ impl Ingester {
             body: String::new(),
         };
         let text_lines: Vec<&Line> = seg.paragraphs.iter().map(|&i| &lines[i]).collect();
-        let paragraphs = match seg.kind {
-            StoryKind::Live => read_live(&mut story, &text_lines),
-            StoryKind::Article => read_article_text(&mut story, &text_lines),
+        let (paragraphs, evidence) = match seg.kind {
+            StoryKind::Live => {
+                let paragraphs = read_live(&mut story, &text_lines);
+                let stems = text::stems(&format!("{}\n{}", story.title, paragraphs.join("\n")));
+                let evidence = self.classifier.evidence(&stems);
+                (paragraphs, evidence)
+            }
+            StoryKind::Article => {
+                let (paragraphs, kept) = read_article_text(&mut story, &text_lines);
+                // The body's paragraphs were scored while segmenting; only the title is new.
+                let mut evidence = self.classifier.evidence(&text::stems(&story.title));
+                for &k in &kept {
+                    evidence.add(&seg.evidence[k]);
+                }
+                (paragraphs, evidence)
+            }
         };
-        let full_text = paragraphs.join("\n");
         if story.date.is_none() {
             // The date stated near the top (dateline, first paragraphs), never one from
             // deep in the story.
@@ -183,9 +195,7 @@ impl Ingester {
         story.figures = extract::figures(&paragraphs, MAX_FIGURES);
         story.people = entities.people.clone();
         story.organisations = entities.organisations.clone();
-        let classification = self
-            .classifier
-            .classify(&format!("{}\n{}", story.title, full_text));
+        let classification = self.classifier.decide(&evidence);
         story.topics = classification.topics;
         story.topic_scores = classification.scores;
         if story.summary.is_empty() {
@@ -200,8 +210,9 @@ impl Ingester {
     }
 }
 
-/// Reads an article's metadata lines (headline, byline, dateline) and returns its paragraphs.
-fn read_article_text(story: &mut Story, lines: &[&Line]) -> Vec<String> {
+/// Reads an article's metadata lines (headline, byline, dateline) and returns its paragraphs
+/// with the position of each among `lines`.
+fn read_article_text(story: &mut Story, lines: &[&Line]) -> (Vec<String>, Vec<usize>) {
     let mut paragraphs: Vec<String> = lines.iter().map(|l| l.trimmed().to_string()).collect();
     let mut consumed = 0;
     if let Some((date, title)) = paragraphs.first().and_then(|p| extract::dated_headline(p)) {
@@ -217,6 +228,7 @@ fn read_article_text(story: &mut Story, lines: &[&Line]) -> Vec<String> {
         consumed = 2;
     }
     let mut body = Vec::new();
+    let mut kept = Vec::new();
     for (i, paragraph) in paragraphs.drain(consumed..).enumerate() {
         if i < 4 && story.authors.is_empty() {
             if let Some((authors, agency)) = extract::byline(&paragraph) {
@@ -238,13 +250,14 @@ fn read_article_text(story: &mut Story, lines: &[&Line]) -> Vec<String> {
             }
         }
         body.push(paragraph);
+        kept.push(consumed + i);
     }
     story.body = body
         .iter()
         .map(|p| escape_markdown(p))
         .collect::<Vec<_>>()
         .join("\n\n");
-    body
+    (body, kept)
 }
 
 /// Reads a live page into posts; returns all of its paragraphs for extraction.

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::classify::Classifier;
+use super::classify::{Classifier, Evidence};
 use super::clean::{Line, LineKind};
 use super::extract;
 use super::names::{self, Mention};
@@ -168,6 +168,9 @@ pub enum StoryKind {
 pub struct Segment {
     pub kind: StoryKind,
     pub paragraphs: Vec<usize>,
+    /// Each paragraph's topic evidence, read while segmenting (empty for a live page), so a
+    /// story is classified without stemming its text again.
+    pub evidence: Vec<Evidence>,
 }
 
 /// The marker of a timed post on a live page: "published at 17:23" glued to a post title,
@@ -195,6 +198,7 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         return vec![Segment {
             kind: StoryKind::Live,
             paragraphs: indices,
+            evidence: Vec::new(),
         }];
     }
 
@@ -214,6 +218,10 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
     runs.into_iter()
         .map(|run| Segment {
             kind: StoryKind::Article,
+            evidence: run
+                .iter()
+                .map(|&p| paragraphs[p].evidence.clone())
+                .collect(),
             paragraphs: run.into_iter().map(|p| indices[p]).collect(),
         })
         .collect()
@@ -223,6 +231,7 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
 struct Paragraph<'a> {
     text: &'a str,
     vector: TermVector,
+    evidence: Evidence,
     /// A headline, byline or date stamp: it belongs to the story below it.
     header: bool,
     /// Shaped like a headline (short, capitalised, no closing full stop).
@@ -238,9 +247,11 @@ struct Paragraph<'a> {
 impl Paragraph<'_> {
     fn read<'a>(text: &'a str, classifier: &Classifier) -> Paragraph<'a> {
         let headline = extract::is_headline(text) && !extract::is_sign_off(text);
+        let (vector, evidence) = TermVector::of(text, classifier);
         Paragraph {
             text,
-            vector: TermVector::of(text, classifier),
+            vector,
+            evidence,
             header: headline
                 || extract::dated_headline(text).is_some()
                 || extract::byline(text).is_some() && !extract::is_sign_off(text)
@@ -380,12 +391,14 @@ struct TermVector {
 }
 
 impl TermVector {
-    fn of(paragraph: &str, classifier: &Classifier) -> TermVector {
+    /// A paragraph's vector, and its topic evidence (of which the vector keeps the scores).
+    fn of(paragraph: &str, classifier: &Classifier) -> (TermVector, Evidence) {
         let names = text::inner_capitalised(paragraph);
         let (all_stems, content_stems) = text::stems_and_content_stems(paragraph);
         let terms = text::weighted_terms(&content_stems, &names, NAME_WEIGHT);
-        let topics = classifier.evidence(&all_stems);
-        TermVector { terms, topics }
+        let evidence = classifier.evidence(&all_stems);
+        let topics = evidence.scores.clone();
+        (TermVector { terms, topics }, evidence)
     }
 
     fn add(&mut self, other: &TermVector) {
