@@ -11,52 +11,31 @@ use rustc_hash::FxHashMap;
 use crate::config::{Config, OTHER_TOPIC};
 use crate::text;
 
-/// A topic's lexicon, stemmed: single stems, and phrases as stem sequences.
-struct Lexicon {
-    slug: String,
-    words: FxHashMap<String, f64>,
-    phrases: Vec<(Vec<String>, f64)>,
-    /// Phrases by their first stem, so a text is scanned once, not once per phrase.
-    phrase_starts: FxHashMap<String, Vec<usize>>,
-}
-
 /// Keywords weighing at least this define a topic; lighter ones only add evidence.
 const STRONG_WEIGHT: f64 = 2.0;
 
-impl Lexicon {
-    /// How many times each phrase occurs in `stems`, in phrase order.
-    fn phrase_counts(&self, stems: &[String]) -> Vec<usize> {
-        let mut counts = vec![0; self.phrases.len()];
-        if self.phrases.is_empty() {
-            return counts;
-        }
-        for (at, stem) in stems.iter().enumerate() {
-            for &p in self.phrase_starts.get(stem).into_iter().flatten() {
-                let phrase = &self.phrases[p].0;
-                if stems[at..].starts_with(phrase) {
-                    counts[p] += 1;
-                }
-            }
-        }
-        counts
-    }
+/// What one stem means to the lexicons: its weight as a keyword of each topic that has it,
+/// and the phrases that start with it.
+#[derive(Default)]
+struct StemEntry {
+    keyword_of: Vec<(usize, f64)>,
+    phrase_starts: Vec<usize>,
+}
 
-    /// Whether the text has one of the topic's defining (heavily weighted) terms.
-    fn has_strong_term(&self, stems: &[String], phrase_counts: &[usize]) -> bool {
-        stems
-            .iter()
-            .any(|s| self.words.get(s).is_some_and(|w| *w >= STRONG_WEIGHT))
-            || self
-                .phrases
-                .iter()
-                .zip(phrase_counts)
-                .any(|((_, weight), &n)| *weight >= STRONG_WEIGHT && n > 0)
-    }
+/// A keyword phrase, stemmed, of one topic.
+struct Phrase {
+    topic: usize,
+    stems: Vec<String>,
+    weight: f64,
 }
 
 /// The topic classifier built from config.toml.
 pub struct Classifier {
-    lexicons: Vec<Lexicon>,
+    slugs: Vec<String>,
+    /// Every stem of every lexicon, so a text costs one lookup per word whatever the number
+    /// of topics.
+    stems: FxHashMap<String, StemEntry>,
+    phrases: Vec<Phrase>,
     threshold: f64,
     secondary_share: f64,
 }
@@ -69,36 +48,37 @@ pub struct Classification {
 
 impl Classifier {
     pub fn new(config: &Config) -> Classifier {
-        let lexicons = config
-            .topics
-            .iter()
-            .map(|topic| {
-                let mut words = FxHashMap::default();
-                let mut phrases: Vec<(Vec<String>, f64)> = Vec::new();
-                for (keyword, weight) in &topic.keywords {
-                    let stems = text::stems(keyword);
-                    match stems.len() {
-                        0 => {}
-                        1 => {
-                            words.insert(stems[0].clone(), *weight);
-                        }
-                        _ => phrases.push((stems, *weight)),
+        let mut stems: FxHashMap<String, StemEntry> = FxHashMap::default();
+        let mut phrases = Vec::new();
+        for (topic, lexicon) in config.topics.iter().enumerate() {
+            // Two keywords with one stem: the later one's weight counts, once.
+            let mut words: BTreeMap<String, f64> = BTreeMap::new();
+            for (keyword, &weight) in &lexicon.keywords {
+                let keyword_stems = text::stems(keyword);
+                match keyword_stems.len() {
+                    0 => {}
+                    1 => {
+                        words.insert(keyword_stems[0].clone(), weight);
                     }
+                    _ => phrases.push(Phrase {
+                        topic,
+                        stems: keyword_stems,
+                        weight,
+                    }),
                 }
-                let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-                for (p, (phrase, _)) in phrases.iter().enumerate() {
-                    phrase_starts.entry(phrase[0].clone()).or_default().push(p);
-                }
-                Lexicon {
-                    slug: topic.slug.clone(),
-                    words,
-                    phrases,
-                    phrase_starts,
-                }
-            })
-            .collect();
+            }
+            for (stem, weight) in words {
+                stems.entry(stem).or_default().keyword_of.push((topic, weight));
+            }
+        }
+        for (p, phrase) in phrases.iter().enumerate() {
+            let first = phrase.stems[0].clone();
+            stems.entry(first).or_default().phrase_starts.push(p);
+        }
         Classifier {
-            lexicons,
+            slugs: config.topics.iter().map(|t| t.slug.clone()).collect(),
+            stems,
+            phrases,
             threshold: config.ingest.topic_threshold,
             secondary_share: config.ingest.secondary_share,
         }
@@ -107,16 +87,23 @@ impl Classifier {
     /// The topic evidence in a run of stems (one paragraph, or a whole text).
     /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
     pub fn evidence(&self, stems: &[String]) -> Evidence {
-        let mut scores = Vec::with_capacity(self.lexicons.len());
-        let mut defined = Vec::with_capacity(self.lexicons.len());
-        for lexicon in &self.lexicons {
-            let mut score: f64 = stems.iter().filter_map(|s| lexicon.words.get(s)).sum();
-            let counts = lexicon.phrase_counts(stems);
-            for ((_, weight), &n) in lexicon.phrases.iter().zip(&counts) {
-                score += n as f64 * weight;
+        let mut scores = vec![0.0; self.slugs.len()];
+        let mut defined = vec![false; self.slugs.len()];
+        for (at, stem) in stems.iter().enumerate() {
+            let Some(entry) = self.stems.get(stem) else {
+                continue;
+            };
+            for &(topic, weight) in &entry.keyword_of {
+                scores[topic] += weight;
+                defined[topic] |= weight >= STRONG_WEIGHT;
             }
-            scores.push(score);
-            defined.push(lexicon.has_strong_term(stems, &counts));
+            for &p in &entry.phrase_starts {
+                let phrase = &self.phrases[p];
+                if stems[at..].starts_with(&phrase.stems) {
+                    scores[phrase.topic] += phrase.weight;
+                    defined[phrase.topic] |= phrase.weight >= STRONG_WEIGHT;
+                }
+            }
         }
         Evidence {
             scores,
@@ -145,7 +132,7 @@ impl Classifier {
                 && density >= self.threshold
                 && (is_first || share >= self.secondary_share)
             {
-                topics.push(self.lexicons[*i].slug.clone());
+                topics.push(self.slugs[*i].clone());
             }
         }
         if topics.is_empty() {
@@ -153,12 +140,12 @@ impl Classifier {
         }
 
         let scores = self
-            .lexicons
+            .slugs
             .iter()
             .zip(&evidence.scores)
-            .map(|(lexicon, score)| {
+            .map(|(slug, score)| {
                 let share = if total > 0.0 { score / total } else { 0.0 };
-                (lexicon.slug.clone(), (share * 100.0).round() / 100.0)
+                (slug.clone(), (share * 100.0).round() / 100.0)
             })
             .collect();
         Classification { topics, scores }
