@@ -438,16 +438,16 @@ pub fn stems(text: &str) -> Vec<String> {
     words(text).map(|w| stem(&w)).collect()
 }
 
-/// Both [`stems`] and [`content_stems`] of `text`, from one pass over its words.
-pub fn stems_and_content_stems(text: &str) -> (Vec<String>, Vec<String>) {
+/// The [`stems`] of `text` and the positions among them of its content stems (see
+/// [`content_stems`]), from one pass over its words.
+pub fn stems_and_content_positions(text: &str) -> (Vec<String>, Vec<usize>) {
     let mut all = Vec::new();
     let mut content = Vec::new();
     for word in words(text) {
-        let stem = stem(&word);
         if is_content_word(&word) {
-            content.push(stem.clone());
+            content.push(all.len());
         }
-        all.push(stem);
+        all.push(stem(&word));
     }
     (all, content)
 }
@@ -520,9 +520,20 @@ pub fn add_count<N: std::ops::AddAssign + Copy>(
     }
 }
 
-/// Adds `count` occurrences of a content stem to weighted term counts: generic news words
-/// are skipped, and a name (capitalised inside a sentence) counts `name_weight` times an
+/// The weight of one occurrence of a content stem when comparing texts: none for generic
+/// news words, and a name (capitalised inside a sentence) counts `name_weight` times an
 /// ordinary word.
+pub fn term_weight(stem: &str, names: &FxHashSet<String>, name_weight: f64) -> Option<f64> {
+    if is_generic_news_stem(stem) {
+        None
+    } else if names.contains(stem) {
+        Some(name_weight)
+    } else {
+        Some(1.0)
+    }
+}
+
+/// Adds `count` occurrences of a content stem to weighted term counts ([`term_weight`]).
 pub fn add_weighted_terms(
     terms: &mut FxHashMap<String, f64>,
     stem: &str,
@@ -530,29 +541,9 @@ pub fn add_weighted_terms(
     names: &FxHashSet<String>,
     name_weight: f64,
 ) {
-    if is_generic_news_stem(stem) {
-        return;
+    if let Some(weight) = term_weight(stem, names, name_weight) {
+        add_count(terms, stem, weight * f64::from(count));
     }
-    let weight = if names.contains(stem) {
-        name_weight
-    } else {
-        1.0
-    };
-    add_count(terms, stem, weight * f64::from(count));
-}
-
-/// Subject words counted for comparing texts: content stems less generic news words, a
-/// name (capitalised inside a sentence) counting `name_weight` times an ordinary word.
-pub fn weighted_terms(
-    content_stems: &[String],
-    names: &FxHashSet<String>,
-    name_weight: f64,
-) -> FxHashMap<String, f64> {
-    let mut terms = FxHashMap::default();
-    for stem in content_stems {
-        add_weighted_terms(&mut terms, stem, 1, names, name_weight);
-    }
-    terms
 }
 
 /// Number of words, for reading time and density measures.

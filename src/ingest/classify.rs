@@ -68,7 +68,11 @@ impl Classifier {
                 }
             }
             for (stem, weight) in words {
-                stems.entry(stem).or_default().keyword_of.push((topic, weight));
+                stems
+                    .entry(stem)
+                    .or_default()
+                    .keyword_of
+                    .push((topic, weight));
             }
         }
         for (p, phrase) in phrases.iter().enumerate() {

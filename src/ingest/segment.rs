@@ -202,9 +202,10 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         }];
     }
 
+    let mut vocabulary = Vocabulary::default();
     let paragraphs: Vec<Paragraph> = indices
         .iter()
-        .map(|&i| Paragraph::read(lines[i].trimmed(), classifier))
+        .map(|&i| Paragraph::read(lines[i].trimmed(), classifier, &mut vocabulary))
         .collect();
     let mut runs = Vec::new();
     for block in split_at_cues(&paragraphs) {
@@ -245,9 +246,13 @@ struct Paragraph<'a> {
 }
 
 impl Paragraph<'_> {
-    fn read<'a>(text: &'a str, classifier: &Classifier) -> Paragraph<'a> {
+    fn read<'a>(
+        text: &'a str,
+        classifier: &Classifier,
+        vocabulary: &mut Vocabulary,
+    ) -> Paragraph<'a> {
         let headline = extract::is_headline(text) && !extract::is_sign_off(text);
-        let (vector, evidence) = TermVector::of(text, classifier);
+        let (vector, evidence) = TermVector::of(text, classifier, vocabulary);
         Paragraph {
             text,
             vector,
@@ -382,28 +387,54 @@ fn reports_speech(text: &str) -> bool {
     text::words(text).any(|w| matches!(w.as_ref(), "said" | "says" | "told" | "added"))
 }
 
+/// One file's stems, numbered in order of first use: vectors add and compare numbers.
+#[derive(Default)]
+struct Vocabulary(FxHashMap<String, u32>);
+
+impl Vocabulary {
+    fn id(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.0.get(stem) {
+            return id;
+        }
+        let id = self.0.len() as u32;
+        self.0.insert(stem.to_string(), id);
+        id
+    }
+}
+
 /// Bag of stems (names weighing more) plus topic evidence.
 #[derive(Debug, Clone, Default)]
 struct TermVector {
-    terms: FxHashMap<String, f64>,
+    /// Weight by stem number (see [`Vocabulary`]); weights are whole numbers, so sums are exact.
+    terms: FxHashMap<u32, f64>,
     /// Topic lexicon evidence, in config order.
     topics: Vec<f64>,
 }
 
 impl TermVector {
     /// A paragraph's vector, and its topic evidence (of which the vector keeps the scores).
-    fn of(paragraph: &str, classifier: &Classifier) -> (TermVector, Evidence) {
+    fn of(
+        paragraph: &str,
+        classifier: &Classifier,
+        vocabulary: &mut Vocabulary,
+    ) -> (TermVector, Evidence) {
         let names = text::inner_capitalised(paragraph);
-        let (all_stems, content_stems) = text::stems_and_content_stems(paragraph);
-        let terms = text::weighted_terms(&content_stems, &names, NAME_WEIGHT);
+        let (all_stems, content) = text::stems_and_content_positions(paragraph);
+        let mut terms = FxHashMap::default();
+        for &at in &content {
+            let stem = &all_stems[at];
+            if let Some(weight) = text::term_weight(stem, &names, NAME_WEIGHT) {
+                *terms.entry(vocabulary.id(stem)).or_default() += weight;
+            }
+        }
         let evidence = classifier.evidence(&all_stems);
         let topics = evidence.scores.clone();
         (TermVector { terms, topics }, evidence)
     }
 
     fn add(&mut self, other: &TermVector) {
-        for (term, weight) in &other.terms {
-            *self.terms.entry(term.clone()).or_default() += weight;
+        for (&term, weight) in &other.terms {
+            *self.terms.entry(term).or_default() += weight;
         }
         if self.topics.len() < other.topics.len() {
             self.topics.resize(other.topics.len(), 0.0);
