@@ -35,6 +35,17 @@ const PARTICLES: &[&str] = &[
 const ORG_LINKS: &[&str] = &["of", "for"];
 
 /// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
+/// `word` with each suffix in turn stripped as often as it ends the word (what chained
+/// `trim_end_matches` calls do, without building a substring searcher for every word).
+fn trim_suffixes<'a>(mut word: &'a str, suffixes: &[&str]) -> &'a str {
+    for suffix in suffixes {
+        while let Some(rest) = word.strip_suffix(suffix) {
+            word = rest;
+        }
+    }
+    word
+}
+
 pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
@@ -51,11 +62,11 @@ pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
             || core.ends_with("’s")
             || core.ends_with("'s")
             || lead > 0;
-        let token = core
-            .trim_end_matches([',', '.', ';', ':', '!', '?', ')', '”', '"', ']'])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches(['’', '\'']);
+        let token = trim_suffixes(
+            core.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '”', '"', ']']),
+            &["’s", "'s"],
+        )
+        .trim_end_matches(['’', '\'']);
         let capitalised = token.chars().next().is_some_and(char::is_uppercase)
             && token
                 .chars()
