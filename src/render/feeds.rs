@@ -14,6 +14,10 @@ struct SitemapEntry<'a> {
     date: Option<&'a str>,
 }
 
+/// Most URLs one sitemap file may list (the sitemaps.org protocol; search engines ignore
+/// the rest). A larger site's sitemap.xml is an index of sitemap-N.xml files.
+const SITEMAP_URLS: usize = 50_000;
+
 /// Entries per feed: the newest stories, as feed readers expect (the site lists them all).
 const FEED_ENTRIES: usize = 100;
 
@@ -145,10 +149,14 @@ pub(super) fn sitemap(
             date: None,
         });
     }
-    let mut ctx = context("", "Sitemap");
-    ctx.insert("base_url", &base_url);
-    ctx.insert("pages", &pages);
-    files.push(render("sitemap.xml", &ctx, "sitemap.xml".into())?);
+    files.extend(sitemap_files(
+        &pages,
+        &base_url,
+        newest,
+        SITEMAP_URLS,
+        render,
+        context,
+    )?);
     files.push(OutputFile {
         path: "robots.txt".into(),
         bytes: format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
@@ -156,10 +164,138 @@ pub(super) fn sitemap(
     Ok(files)
 }
 
+/// sitemap.xml listing `pages`, or, past `limit` URLs, sitemap.xml as an index of
+/// sitemap-1.xml, sitemap-2.xml, ... of at most `limit` URLs each.
+fn sitemap_files(
+    pages: &[SitemapEntry],
+    base_url: &str,
+    newest: &str,
+    limit: usize,
+    render: &RenderFn,
+    context: &ContextFn,
+) -> Result<Vec<OutputFile>> {
+    let part = |pages: &[SitemapEntry], path: String| {
+        let mut ctx = context("", "Sitemap");
+        ctx.insert("base_url", base_url);
+        ctx.insert("pages", pages);
+        render("sitemap.xml", &ctx, path)
+    };
+    if pages.len() <= limit {
+        return Ok(vec![part(pages, "sitemap.xml".into())?]);
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in pages.chunks(limit).enumerate() {
+        let path = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}{path}</loc><lastmod>{}</lastmod></sitemap>\n",
+            escape_xml(base_url),
+            escape_xml(newest)
+        ));
+        files.push(part(chunk, path)?);
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: index.into_bytes(),
+    });
+    Ok(files)
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 fn with_trailing_slash(url: &str) -> String {
     if url.ends_with('/') {
         url.to_string()
     } else {
         format!("{url}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a sitemap file as the paths it lists, one per line.
+    fn listed(_: &str, ctx: &tera::Context, path: String) -> Result<OutputFile> {
+        let pages = ctx.get("pages").and_then(|p| p.as_array()).unwrap();
+        let paths: Vec<&str> = pages.iter().map(|p| p["path"].as_str().unwrap()).collect();
+        Ok(OutputFile {
+            path: path.into(),
+            bytes: paths.join("\n").into_bytes(),
+        })
+    }
+
+    fn entries(n: usize) -> Vec<SitemapEntry<'static>> {
+        (1..=n)
+            .map(|i| SitemapEntry {
+                path: format!("articles/{i}.html"),
+                date: None,
+            })
+            .collect()
+    }
+
+    fn files(n: usize, limit: usize) -> Vec<(String, String)> {
+        let context = |_: &str, _: &str| tera::Context::new();
+        sitemap_files(
+            &entries(n),
+            "https://x.org/a&b/",
+            "2025-01-02",
+            limit,
+            &listed,
+            &context,
+        )
+        .unwrap()
+        .into_iter()
+        .map(|f| {
+            (
+                f.path.to_string_lossy().into_owned(),
+                String::from_utf8(f.bytes).unwrap(),
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_sitemap_within_the_limit_is_one_file() {
+        let files = files(3, 3);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].0, "sitemap.xml");
+        assert_eq!(files[0].1.lines().count(), 3);
+    }
+
+    #[test]
+    fn past_the_limit_sitemap_xml_indexes_parts_that_list_every_page_once() {
+        let files = files(5, 2);
+        let paths: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let listed: Vec<&str> = files[..3].iter().flat_map(|f| f.1.lines()).collect();
+        let expected: Vec<String> = (1..=5).map(|i| format!("articles/{i}.html")).collect();
+        assert_eq!(listed, expected);
+        let index = &files[3].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        for part in 1..=3 {
+            assert!(
+                index.contains(&format!(
+                    "<loc>https://x.org/a&amp;b/sitemap-{part}.xml</loc><lastmod>2025-01-02</lastmod>"
+                )),
+                "{index}"
+            );
+        }
     }
 }
