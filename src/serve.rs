@@ -23,6 +23,7 @@ use crate::build::{self, Seeds, Session};
 use crate::config::Config;
 use crate::diagnostic::shown;
 use crate::ingest::Story;
+use crate::text;
 use crate::ui;
 
 /// Where pages listen for reloads; outside any path the site itself can have.
@@ -526,16 +527,8 @@ fn error_overlay(error: &str) -> String {
             "color:#f5f5f5;font:inherit;border:0\">{}</pre>",
             "<p style=\"margin:0;color:#bbb;font:inherit\">Fix it and save: this page reloads by itself.</p></div>"
         ),
-        escape_html(error)
+        text::escape_markup(error)
     )
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#x27;")
 }
 
 /// The server-sent event stream: a `reload` event after each rebuild.

@@ -546,6 +546,15 @@ pub fn add_weighted_terms(
     }
 }
 
+/// `text` escaped for HTML or XML, in element content and in quoted attributes alike.
+pub fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
 /// Number of words, for reading time and density measures.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

@@ -199,6 +199,28 @@ mod tests {
     }
 
     #[test]
+    fn evidence_adds_up_over_paragraphs_and_a_phrase_stays_inside_one() {
+        let c = classifier();
+        let evidence = |text: &str| c.evidence(&text::stems(text));
+        let (first, second) = (
+            "The defence secretary spoke.",
+            "Migrants crossed in small boats.",
+        );
+        let mut sum = evidence(first);
+        sum.add(&evidence(second));
+        let whole = evidence(&format!("{first}\n{second}"));
+        assert_eq!(sum.scores, whole.scores);
+        assert_eq!(sum.defined, whole.defined);
+        assert_eq!(sum.words, whole.words);
+        // "defence secretary" split over two paragraphs is two words, not the phrase.
+        let mut split = evidence("He met the defence");
+        split.add(&evidence("secretary of state."));
+        let joined = evidence("He met the defence secretary of state.");
+        let defence = c.slugs.iter().position(|s| s == "defence").unwrap();
+        assert!(split.scores[defence] < joined.scores[defence]);
+    }
+
+    #[test]
     fn a_passing_mention_does_not_win() {
         let text = "NATO allies agreed to raise defence spending as the war in Ukraine continues. \
             The defence secretary said the armed forces needed more missiles and ammunition. \

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::site::{Article, Site};
+use crate::text;
 
 /// A page as the sitemap lists it.
 #[derive(Serialize)]
@@ -191,8 +192,8 @@ fn sitemap_files(
         let path = format!("sitemap-{}.xml", n + 1);
         index.push_str(&format!(
             "  <sitemap><loc>{}{path}</loc><lastmod>{}</lastmod></sitemap>\n",
-            escape_xml(base_url),
-            escape_xml(newest)
+            text::escape_markup(base_url),
+            text::escape_markup(newest)
         ));
         files.push(part(chunk, path)?);
     }
@@ -202,13 +203,6 @@ fn sitemap_files(
         bytes: index.into_bytes(),
     });
     Ok(files)
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn with_trailing_slash(url: &str) -> String {

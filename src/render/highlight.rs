@@ -9,6 +9,8 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGener
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::text;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntaxes() -> &'static SyntaxSet {
@@ -31,14 +33,14 @@ pub fn code_block(code: &str, lang: &str) -> String {
             // A grammar failure should not lose the code: show it unhighlighted.
             return format!(
                 "<pre class=\"code\"><code>{}</code></pre>\n",
-                escape_html(code)
+                text::escape_markup(code)
             );
         }
     }
     let lang_class = if lang.is_empty() {
         String::new()
     } else {
-        format!(" data-lang=\"{}\"", escape_html(lang))
+        format!(" data-lang=\"{}\"", text::escape_markup(lang))
     };
     format!(
         "<pre class=\"code\"{lang_class}><code>{}</code></pre>\n",
@@ -54,11 +56,4 @@ pub fn stylesheet() -> String {
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
         .unwrap_or_default();
     format!("{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
