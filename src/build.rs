@@ -9,7 +9,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::diagnostic::shown;
-use crate::ingest::{self, Ingester, Story};
+use crate::ingest::{self, FileCleaning, Ingester, Story};
 use crate::site::{Model, PageChange, Site};
 use crate::{content, render, ui};
 
@@ -18,9 +18,9 @@ use crate::{content, render, ui};
 pub enum Seeds<'a> {
     /// Ingest seeds/ into content/, then render (what `digest build` does).
     Ingest,
-    /// Render content/ as it is; `report` is an earlier ingest's stories for the cleaning
-    /// report (`None` leaves the report empty).
-    Skip { report: Option<&'a [Story]> },
+    /// Render content/ as it is; `report` is an earlier ingest's cleaning report (`None`
+    /// leaves the report empty).
+    Skip { report: Option<&'a [FileCleaning]> },
 }
 
 /// What to build.
@@ -49,7 +49,7 @@ pub struct Session {
 impl Session {
     /// Rebuilds `out_dir` after the content pages `paths` (under `content_dir`) were
     /// written: only they are read and analysed again, and only the pages of the site that
-    /// show them are rendered. `stories` are the last ingest's, for the build report.
+    /// show them are rendered. `report` is the last ingest's cleaning report.
     ///
     /// A page that does not parse or validate is an error that changes nothing. Any later
     /// error leaves the site on disk as it was and the session stale ([`Session::is_stale`]):
@@ -59,7 +59,7 @@ impl Session {
         root: &Path,
         content_dir: &Path,
         paths: &[PathBuf],
-        stories: Option<&[Story]>,
+        report: Option<&[FileCleaning]>,
         out_dir: &Path,
     ) -> Result<render::incremental::Updated> {
         let changes = paths
@@ -81,7 +81,7 @@ impl Session {
             &self.model.site,
             &self.tera,
             root,
-            stories,
+            report,
             out_dir,
             &mut self.rendered,
         )?;
@@ -102,9 +102,8 @@ pub struct Built {
     /// With [`Options::track`]: the model, templates and record of pages, for
     /// incremental rebuilds.
     pub session: Option<Session>,
-    /// This run's ingest results, when it ingested (for the cleaning report: the bodies,
-    /// written to content/, are dropped).
-    pub stories: Option<Vec<Story>>,
+    /// This run's cleaning report, when it ingested.
+    pub report: Option<Vec<FileCleaning>>,
     pub pages: usize,
     pub out_dir: PathBuf,
     pub seconds: f64,
@@ -153,7 +152,7 @@ pub fn run(options: Options) -> Result<Built> {
     ui::timing("templates", phase.elapsed(), "");
 
     let mut progress = None;
-    let stories = match options.seeds {
+    let ingested = match options.seeds {
         Seeds::Ingest => {
             let seeds = root.join(&config.ingest.seeds);
             if seeds.is_dir() {
@@ -168,16 +167,13 @@ pub fn run(options: Options) -> Result<Built> {
                 );
                 let phase = Instant::now();
                 bar.phase("writing content/");
-                let mut stories = stories;
                 write_content(root, &stories)?;
-                // The pages now hold the text; the rest of the build needs the stories only
-                // for the cleaning report, so large digests do not keep every body twice.
-                for story in &mut stories {
-                    story.body = String::new();
-                }
+                // The pages now hold the stories; the rest of the build needs only what
+                // cleaning removed, for the report.
+                let report = ingest::cleaning_report(stories);
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
-                Some(stories)
+                Some(report)
             } else {
                 ui::warn(&format!(
                     "{}: no seeds folder; rendering content/ as it is",
@@ -188,8 +184,8 @@ pub fn run(options: Options) -> Result<Built> {
         }
         Seeds::Skip { .. } => None,
     };
-    let report = match (&stories, options.seeds) {
-        (Some(stories), _) => Some(stories.as_slice()),
+    let report = match (&ingested, options.seeds) {
+        (Some(report), _) => Some(report.as_slice()),
         (None, Seeds::Skip { report }) => report,
         (None, Seeds::Ingest) => None,
     };
@@ -246,7 +242,7 @@ pub fn run(options: Options) -> Result<Built> {
     Ok(Built {
         site,
         session,
-        stories,
+        report: ingested,
         pages: stats.pages,
         out_dir,
         seconds: started.elapsed().as_secs_f64(),

@@ -22,7 +22,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::build::{self, Seeds, Session};
 use crate::config::Config;
 use crate::diagnostic::shown;
-use crate::ingest::Story;
+use crate::ingest::FileCleaning;
 use crate::text;
 use crate::ui;
 
@@ -90,7 +90,7 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
         root: root.to_path_buf(),
         drafts,
         base_url: format!("http://{address}/"),
-        stories: None,
+        report: None,
         session: None,
     };
     let shared = Arc::new(Shared {
@@ -173,7 +173,7 @@ struct Builder {
     root: PathBuf,
     drafts: bool,
     base_url: String,
-    stories: Option<Vec<Story>>,
+    report: Option<Vec<FileCleaning>>,
     session: Option<Session>,
 }
 
@@ -189,7 +189,7 @@ impl Builder {
                 Seeds::Ingest
             } else {
                 Seeds::Skip {
-                    report: self.stories.as_deref(),
+                    report: self.report.as_deref(),
                 }
             },
             track: true,
@@ -197,8 +197,8 @@ impl Builder {
         match result {
             Ok(built) => {
                 ui::note(&format!("build: {}", built.summary()));
-                if built.stories.is_some() {
-                    self.stories = built.stories;
+                if built.report.is_some() {
+                    self.report = built.report;
                 }
                 self.session = built.session;
                 None
@@ -218,7 +218,7 @@ impl Builder {
             &self.root,
             content_dir,
             pages,
-            self.stories.as_deref(),
+            self.report.as_deref(),
             &self.root.join("public"),
         );
         match updated {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use digest::build::{self, Options, Seeds, Session};
-use digest::ingest::Story;
+use digest::ingest::FileCleaning;
 
 /// A project with many stories: the seeds and both labelled corpora as raw input.
 fn project() -> tempfile::TempDir {
@@ -43,7 +43,7 @@ fn options<'a>(root: &'a Path, output: &'a str, seeds: Seeds<'a>, track: bool) -
 fn update(
     session: &mut Session,
     root: &Path,
-    stories: &[Story],
+    report: &[FileCleaning],
     pages: &[&Path],
 ) -> anyhow::Result<digest::render::incremental::Updated> {
     let pages: Vec<PathBuf> = pages.iter().map(|p| p.to_path_buf()).collect();
@@ -51,7 +51,7 @@ fn update(
         root,
         &root.join("content"),
         &pages,
-        Some(stories),
+        Some(report),
         &root.join("public"),
     )
 }
@@ -70,12 +70,12 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// Asserts the incremental site equals a full build of the same content.
-fn assert_same_as_full_build(root: &Path, stories: &[Story], what: &str) {
+fn assert_same_as_full_build(root: &Path, report: &[FileCleaning], what: &str) {
     build::run(options(
         root,
         "fresh",
         Seeds::Skip {
-            report: Some(stories),
+            report: Some(report),
         },
         false,
     ))
@@ -163,7 +163,7 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
     let dir = project();
     let root = dir.path();
     let built = build::run(options(root, "public", Seeds::Ingest, true)).expect("first build");
-    let stories = built.stories.clone().expect("ingested");
+    let report = built.report.clone().expect("ingested");
     let mut session = built.session.expect("a tracked build keeps its session");
     let total_pages = tree(&root.join("public")).len();
     assert!(
@@ -187,7 +187,7 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         let lead = body.trim_start().split("\n\n").next().unwrap().to_string();
         join(&front, &format!("{body}\n{lead}\n"))
     });
-    let updated = update(&mut session, root, &stories, &[&page]).expect("body edit");
+    let updated = update(&mut session, root, &report, &[&page]).expect("body edit");
     assert!(
         updated.rendered * 5 < total_pages,
         "a body edit renders a few pages, not {} of {total_pages}",
@@ -197,7 +197,7 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         updated.written >= 2,
         "the story's page and the search index change"
     );
-    assert_same_as_full_build(root, &stories, "body edit");
+    assert_same_as_full_build(root, &report, "body edit");
 
     // 2. Summary: shown in lists, feeds and search.
     edit(&page, |text| {
@@ -207,8 +207,8 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
             &body,
         )
     });
-    update(&mut session, root, &stories, &[&page]).expect("summary edit");
-    assert_same_as_full_build(root, &stories, "summary edit");
+    update(&mut session, root, &report, &[&page]).expect("summary edit");
+    assert_same_as_full_build(root, &report, "summary edit");
 
     // 3. A quote added: quotes page, the speaker's page, the front page.
     let other = page_of(&session, root, 0);
@@ -219,8 +219,8 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         );
         join(&front, &body)
     });
-    update(&mut session, root, &stories, &[&other]).expect("quote edit");
-    assert_same_as_full_build(root, &stories, "quote edit");
+    update(&mut session, root, &report, &[&other]).expect("quote edit");
+    assert_same_as_full_build(root, &report, "quote edit");
 
     // 4. A retitled story (no new words, same place in every list): links to it change.
     edit(&page, |text| {
@@ -231,8 +231,8 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
             &body,
         )
     });
-    update(&mut session, root, &stories, &[&page]).expect("title edit");
-    assert_same_as_full_build(root, &stories, "title edit");
+    update(&mut session, root, &report, &[&page]).expect("title edit");
+    assert_same_as_full_build(root, &report, "title edit");
 
     // 5. Title words in another order and an older date: the story moves in every list.
     edit(&page, |text| {
@@ -242,8 +242,8 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         let front = set_key(&front, "title", &format!("\"{}\"", reversed.join(" ")));
         join(&set_key(&front, "date", "\"2019-01-02\""), &body)
     });
-    update(&mut session, root, &stories, &[&page]).expect("title and date edit");
-    assert_same_as_full_build(root, &stories, "title and date edit");
+    update(&mut session, root, &report, &[&page]).expect("title and date edit");
+    assert_same_as_full_build(root, &report, "title and date edit");
 
     // 6. Two pages in one batch, one of them now a draft: it leaves the site.
     edit(&other, |text| {
@@ -253,9 +253,9 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
     edit(&page, |text| {
         text.replace("A summary rewritten", "A summary twice rewritten")
     });
-    let updated = update(&mut session, root, &stories, &[&other, &page]).expect("draft edit");
+    let updated = update(&mut session, root, &report, &[&other, &page]).expect("draft edit");
     assert!(updated.removed >= 1, "the draft's page is removed");
-    assert_same_as_full_build(root, &stories, "draft edit");
+    assert_same_as_full_build(root, &report, "draft edit");
 
     // 7. A new hand-written page: a new story, its topic's lists, the search index.
     let new_page = root.join("content/defence/harbour-works.md");
@@ -264,15 +264,15 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         "+++\ntitle = \"Harbour works begin in Portsmouth\"\ndate = \"2025-06-05\"\ntopics = [\"defence\"]\n+++\n\nThe navy said harbour works in Portsmouth would take two years.\n",
     )
     .unwrap();
-    update(&mut session, root, &stories, &[&new_page]).expect("new page");
+    update(&mut session, root, &report, &[&new_page]).expect("new page");
     assert!(root.join("public/articles/harbour-works.html").exists());
-    assert_same_as_full_build(root, &stories, "new page");
+    assert_same_as_full_build(root, &report, "new page");
 
     // 8. A broken page changes nothing, and the session stays usable.
     let before = tree(&root.join("public"));
     edit(&page, |text| text.replacen("title = ", "title = = ", 1));
     let error =
-        update(&mut session, root, &stories, &[&page]).expect_err("a page that does not parse");
+        update(&mut session, root, &report, &[&page]).expect_err("a page that does not parse");
     assert!(format!("{error:#}").contains("content/"), "{error:#}");
     assert!(!session.is_stale());
     assert_eq!(tree(&root.join("public")), before, "nothing written");

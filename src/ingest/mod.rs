@@ -59,6 +59,35 @@ pub struct Story {
     pub body: String,
 }
 
+/// What ingest removed from one raw file as page furniture, for the build report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCleaning {
+    pub file: String,
+    /// How many stories the file gave.
+    pub stories: usize,
+    pub removed: Vec<Removed>,
+}
+
+/// The build report of `stories` (in file order): one entry per file, keeping nothing else
+/// of the stories, which a large digest cannot afford to hold while it renders.
+pub fn cleaning_report(stories: Vec<Story>) -> Vec<FileCleaning> {
+    let mut files: Vec<FileCleaning> = Vec::new();
+    for story in stories {
+        match files.last_mut() {
+            Some(last) if last.file == story.file => {
+                last.stories += 1;
+                last.removed.extend(story.removed);
+            }
+            _ => files.push(FileCleaning {
+                file: story.file,
+                stories: 1,
+                removed: story.removed,
+            }),
+        }
+    }
+    files
+}
+
 /// What ingest needs, built once per run.
 pub struct Ingester {
     cleaner: Cleaner,

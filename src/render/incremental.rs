@@ -15,7 +15,7 @@ use super::{
     bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, BRIEFING_FULL_TEXT_STORIES,
     QUOTES_PER_PERSON, STORIES_PER_PERSON,
 };
-use crate::ingest::Story;
+use crate::ingest::FileCleaning;
 use crate::site::Site;
 use crate::text::hash_of;
 
@@ -134,7 +134,7 @@ pub fn update(
     site: &Site,
     tera: &Tera,
     root: &Path,
-    stories: Option<&[Story]>,
+    report: Option<&[FileCleaning]>,
     out_dir: &Path,
     previous: &mut Rendered,
 ) -> Result<Updated> {
@@ -174,7 +174,7 @@ pub fn update(
                 };
                 Ok((vec![file], Some(entries)))
             }
-            _ => Ok((renderer.render_page(*page, stories)?, None)),
+            _ => Ok((renderer.render_page(*page, report)?, None)),
         })
         .collect::<Result<_>>()?;
     let mut search_entries = None;

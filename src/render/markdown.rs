@@ -202,6 +202,8 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
     if allow_html {
         html = sanitiser().clean(&html).to_string();
     }
+    // The site keeps every article's HTML until its page is rendered: no spare capacity.
+    html.shrink_to_fit();
     Rendered {
         html,
         has_code,

@@ -17,8 +17,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::OTHER_TOPIC;
-use crate::ingest::clean::Removed;
-use crate::ingest::Story;
+use crate::ingest::FileCleaning;
 use crate::site::entities::EntityKind;
 use crate::site::{display_date, Article, ArticleLink, Cluster, Site, Topic};
 
@@ -214,14 +213,6 @@ struct BriefingStory<'a> {
     body_html: Option<&'a str>,
 }
 
-/// Removed furniture of one raw file, for the build report.
-#[derive(Serialize)]
-struct ReportFile<'a> {
-    file: &'a str,
-    stories: usize,
-    removed: Vec<&'a Removed>,
-}
-
 /// One output file: path under the output folder and its bytes.
 struct OutputFile {
     path: PathBuf,
@@ -262,7 +253,7 @@ pub fn build(
     site: &Site,
     tera: &Tera,
     root: &Path,
-    stories: Option<&[Story]>,
+    report: Option<&[FileCleaning]>,
     out_dir: &Path,
     track: bool,
 ) -> Result<BuildStats> {
@@ -295,7 +286,7 @@ pub fn build(
                         bytes: script.into_bytes(),
                     }]
                 } else {
-                    renderer.render_page(page, stories)?
+                    renderer.render_page(page, report)?
                 };
                 for file in files {
                     // A closed queue means the writer failed; its error is reported below.
@@ -585,7 +576,7 @@ impl<'a> Renderer<'a> {
     pub fn render_page(
         &self,
         page: PageKind,
-        stories: Option<&[Story]>,
+        report: Option<&[FileCleaning]>,
     ) -> Result<Vec<OutputFile>> {
         let site = self.site;
         let one = |file: Result<OutputFile>| file.map(|f| vec![f]);
@@ -623,7 +614,7 @@ impl<'a> Renderer<'a> {
                 path: search::INDEX_PATH.into(),
                 bytes: search::index_script(site).into_bytes(),
             }]),
-            PageKind::Report => one(self.report_page(stories)),
+            PageKind::Report => one(self.report_page(report)),
             PageKind::NotFound => {
                 let ctx = self.context("", "Page not found");
                 one(self.render("404.html", &ctx, "404.html".into()))
@@ -905,24 +896,7 @@ impl<'a> Renderer<'a> {
         self.render("timeline.html", &ctx, "timeline.html".into())
     }
 
-    fn report_page(&self, stories: Option<&[Story]>) -> Result<OutputFile> {
-        let report: Option<Vec<ReportFile>> = stories.map(|stories| {
-            let mut by_file: Vec<ReportFile> = Vec::new();
-            for story in stories {
-                match by_file.last_mut() {
-                    Some(last) if last.file == story.file => {
-                        last.stories += 1;
-                        last.removed.extend(&story.removed);
-                    }
-                    _ => by_file.push(ReportFile {
-                        file: &story.file,
-                        stories: 1,
-                        removed: story.removed.iter().collect(),
-                    }),
-                }
-            }
-            by_file
-        });
+    fn report_page(&self, report: Option<&[FileCleaning]>) -> Result<OutputFile> {
         let mut ctx = self.context("", "Build report");
         ctx.insert("report", &report);
         self.render("report.html", &ctx, "report.html".into())

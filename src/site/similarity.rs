@@ -28,9 +28,23 @@ struct StoryVector {
     terms: Vec<(u32, f64)>,
 }
 
-/// A story's words with their weighted counts, sorted by word: compact, since a large site
-/// keeps one for every story.
-pub type Terms = Box<[(Box<str>, f64)]>;
+/// A story's words with their weighted counts, sorted by word. A large site keeps one for
+/// every story, so they are packed: the words in one string, each ended by a newline (stems
+/// hold no whitespace), and the counts in the same order.
+#[derive(Debug, Default)]
+pub struct Terms {
+    words: Box<str>,
+    counts: Box<[f64]>,
+}
+
+impl Terms {
+    /// Each word with its weighted count, in word order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.words
+            .split_terminator('\n')
+            .zip(self.counts.iter().copied())
+    }
+}
 
 /// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
 /// (`body`: the body's content stems, counted), a name (capitalised inside a sentence of
@@ -45,12 +59,17 @@ pub fn story_terms(text: &str, title: &str, body: &FxHashMap<String, u32>) -> Te
         // Counts are whole numbers, so one addition of count times the weight is exact.
         text::add_weighted_terms(&mut terms, stem, count, &names, NAME_WEIGHT);
     }
-    let mut terms: Vec<(Box<str>, f64)> = terms
-        .into_iter()
-        .map(|(word, count)| (word.into_boxed_str(), count))
-        .collect();
+    let mut terms: Vec<(String, f64)> = terms.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    terms.into_boxed_slice()
+    let mut words = String::with_capacity(terms.iter().map(|(w, _)| w.len() + 1).sum());
+    for (word, _) in &terms {
+        words.push_str(word);
+        words.push('\n');
+    }
+    Terms {
+        words: words.into_boxed_str(),
+        counts: terms.iter().map(|(_, count)| *count).collect(),
+    }
 }
 
 /// Every story's vector and its neighbours (stories with a cosine of at least
@@ -186,7 +205,6 @@ impl Corpus {
         let mut norm = 0.0;
         let mut terms: Vec<(u32, f64)> = Vec::new();
         for (word, tf) in counts.iter() {
-            let tf = *tf;
             // A word no other story uses weighs as a word of one story, and is never shared.
             let (id, df) = frequency(word).unwrap_or((u32::MAX, 1));
             let w = (1.0 + tf.ln()) * (self.stories / df as f64).ln();
