@@ -273,34 +273,55 @@ pub fn build(
                     .collect()
             }
         });
-        let rendered = pages.par_iter().enumerate().try_for_each_with(
-            sender,
-            |sender, (index, &page)| -> Result<()> {
-                let files = if track && page == PageKind::SearchIndex {
-                    // Its entries are kept, so incremental rebuilds reuse them.
-                    let (script, entries) =
-                        search::index_script_reusing(site, &search::Entries::default());
-                    *search_entries.lock().unwrap_or_else(|e| e.into_inner()) = Some(entries);
-                    vec![OutputFile {
-                        path: search::INDEX_PATH.into(),
-                        bytes: script.into_bytes(),
-                    }]
-                } else {
-                    renderer.render_page(page, report)?
-                };
-                for file in files {
-                    // A closed queue means the writer failed; its error is reported below.
-                    if sender.send((index, file)).is_err() {
-                        break;
-                    }
+        let render_one = |sender: &std::sync::mpsc::SyncSender<(usize, OutputFile)>,
+                          (index, page): (usize, PageKind)|
+         -> Result<()> {
+            let files = if track && page == PageKind::SearchIndex {
+                // Its entries are kept, so incremental rebuilds reuse them.
+                let (script, entries) =
+                    search::index_script_reusing(site, &search::Entries::default());
+                *search_entries.lock().unwrap_or_else(|e| e.into_inner()) = Some(entries);
+                vec![OutputFile {
+                    path: search::INDEX_PATH.into(),
+                    bytes: script.into_bytes(),
+                }]
+            } else {
+                renderer.render_page(page, report)?
+            };
+            for file in files {
+                // A closed queue means the writer failed; its error is reported below.
+                if sender.send((index, file)).is_err() {
+                    break;
                 }
-                Ok(())
+            }
+            Ok(())
+        };
+        // Pages listing the whole site render one after another on one thread while the
+        // others render the rest: a large site never holds two of their contexts at once.
+        let (lists, singles): (Vec<_>, Vec<_>) = pages
+            .iter()
+            .copied()
+            .enumerate()
+            .partition(|(_, page)| page.lists_the_site());
+        let (lists_rendered, singles_rendered) = rayon::join(
+            || {
+                let sender = sender.clone();
+                lists
+                    .into_iter()
+                    .try_for_each(|page| render_one(&sender, page))
+            },
+            || {
+                singles
+                    .into_par_iter()
+                    .try_for_each_with(sender.clone(), |sender, page| render_one(sender, page))
             },
         );
+        drop(sender);
         let written = writer
             .join()
             .map_err(|_| anyhow!("the thread writing the site stopped unexpectedly"))??;
-        rendered?;
+        lists_rendered?;
+        singles_rendered?;
         let all: Vec<&Written> = written.iter().map(|(_, w)| w).collect();
         let offline = renderer
             .offline_files(&all)?
@@ -351,6 +372,22 @@ pub enum PageKind {
     Sitemap,
     /// The theme's files, .nojekyll and CNAME.
     Static,
+}
+
+impl PageKind {
+    /// Whether the page lists stories from all over the site, so its context and its file
+    /// grow with the site (at 100,000 stories some are tens of megabytes).
+    fn lists_the_site(self) -> bool {
+        !matches!(
+            self,
+            PageKind::Article(_)
+                | PageKind::Cluster(_)
+                | PageKind::Person(_)
+                | PageKind::Search
+                | PageKind::NotFound
+                | PageKind::Static
+        )
+    }
 }
 
 /// A file written: its path under the output folder and a hash of its bytes.
