@@ -210,7 +210,7 @@ struct BriefingStory<'a> {
     source: Option<&'a str>,
     authors: &'a [String],
     summary: &'a str,
-    body_html: Option<&'a str>,
+    body_html: Option<String>,
 }
 
 /// One output file: path under the output folder and its bytes.
@@ -716,7 +716,7 @@ impl<'a> Renderer<'a> {
             source: a.source.as_deref(),
             authors: &a.authors,
             summary: &a.summary,
-            body_html: full_text.then_some(a.body_html.as_str()),
+            body_html: full_text.then(|| a.body_html.html()),
         };
         let briefing: Vec<BriefingSection> = site
             .topics

@@ -17,7 +17,7 @@ use crate::content::{self, Page};
 use crate::ingest::extract::{Figure, Quote};
 use crate::ingest::live::Post;
 use crate::ingest::segment::StoryKind;
-use crate::render::markdown::{self, Heading};
+use crate::render::markdown::{self, BodyHtml, Heading};
 
 /// One story page of the site.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -43,7 +43,7 @@ pub struct Article {
     pub file: String,
     pub lines: Vec<usize>,
     pub content_path: String,
-    pub body_html: String,
+    pub body_html: BodyHtml,
     /// Table of contents, for pieces with several sections.
     pub toc: Vec<Heading>,
     pub has_code: bool,
@@ -559,7 +559,7 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
         file: meta.file.clone(),
         lines: meta.lines.clone(),
         content_path: format!("content/{}", page.path),
-        body_html: rendered.html,
+        body_html: BodyHtml::new(&rendered.html),
         toc: if rendered.headings.len() >= 3 {
             rendered.headings
         } else {
