@@ -254,3 +254,67 @@ fn a_speaker_with_many_quotes_gets_a_bounded_list_and_a_link_to_the_rest() {
         "her page has every quote"
     );
 }
+
+#[test]
+fn a_widely_carried_quote_names_some_sources_and_counts_the_rest() {
+    let project = common::project_copy();
+    for i in 0..14 {
+        std::fs::write(
+            project.path().join(format!("seeds/wire{i:02}.txt")),
+            format!(
+                "Navy orders {i} new patrol boats for the Channel\n\
+                 The Royal Navy has ordered patrol boats for the Channel, batch {i} of the programme.\n\
+                 \"These boats will keep our waters safe for a generation,\" Admiral Ben Key said.\n\
+                 The first boats of batch {i} are due next year.\n"
+            ),
+        )
+        .unwrap();
+    }
+    common::build_ok(project.path());
+    let quotes = read(&project.path().join("public/quotes.html"));
+    let quote = quotes
+        .split("<figure class=\"quote\">")
+        .find(|q| q.contains("keep our waters safe"))
+        .expect("the quote is listed");
+    assert_eq!(
+        quotes.matches("keep our waters safe").count(),
+        1,
+        "listed once"
+    );
+    let caption = &quote[quote.find("<figcaption>").unwrap()..quote.find("</figcaption>").unwrap()];
+    assert_eq!(caption.matches("href=\"articles/").count(), 12, "{caption}");
+    assert!(caption.ends_with(" and 2 more"), "{caption}");
+}
+
+#[test]
+fn figures_page_lists_the_newest_stories_figures_and_counts_the_older() {
+    let project = common::project_copy();
+    for i in 0..520 {
+        std::fs::write(
+            project.path().join(format!("seeds/budget{i:03}.txt")),
+            format!(
+                "Defence budget line {i} approved\n\
+                 The Ministry of Defence has approved spending line {i} for the army.\n\
+                 The line is worth £{} million over three years, officials said.\n\
+                 Troops will receive new equipment under the plan.\n",
+                i + 10
+            ),
+        )
+        .unwrap();
+    }
+    common::build_ok(project.path());
+    let figures = read(&project.path().join("public/figures.html"));
+    let defence = figures
+        .split("<section ")
+        .find(|s| s.contains(">Defence</h2>"))
+        .expect("a defence section");
+    let listed = defence.matches("<dt>").count();
+    let older: usize = defence
+        .split("<p class=\"more\">")
+        .nth(1)
+        .and_then(|more| more.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count of older stories");
+    assert!(listed >= 500, "figures of 500 stories at least: {listed}");
+    assert!(older >= 20, "the older stories are counted: {older}");
+}

@@ -141,6 +141,8 @@ struct QuoteView<'a> {
     speaker: Option<&'a str>,
     speaker_url: Option<&'a str>,
     sources: Vec<SourceView<'a>>,
+    /// Sources not listed in `sources`.
+    more_sources: usize,
 }
 
 /// A story as a source of something: its link and who published it.
@@ -236,6 +238,11 @@ const FRONT_PAGE_QUOTES: usize = 5;
 const FRONT_PAGE_STORIES: usize = 8;
 /// Figures per story on figures.html (the story's page has them all).
 const FIGURES_PER_STORY: usize = 3;
+/// Sources named under a quote; a line widely syndicated says how many more carried it.
+const SOURCES_PER_QUOTE: usize = 12;
+/// Stories per topic whose figures figures.html lists, newest first (each story's page has
+/// its own): at 100,000 stories every figure would make a page of tens of megabytes.
+const FIGURES_PAGE_STORIES: usize = 500;
 /// Quotes per speaker on quotes.html (a person's page has them all).
 const QUOTES_PER_SPEAKER: usize = 25;
 /// Quotes listed on a person's page.
@@ -525,7 +532,13 @@ impl<'a> Renderer<'a> {
             text: &quote.text,
             speaker: quote.speaker.as_deref(),
             speaker_url: quote.speaker.as_deref().and_then(|s| self.entity_url(s)),
-            sources: quote.sources.iter().map(|&i| self.source(i)).collect(),
+            sources: quote
+                .sources
+                .iter()
+                .take(SOURCES_PER_QUOTE)
+                .map(|&i| self.source(i))
+                .collect(),
+            more_sources: quote.sources.len().saturating_sub(SOURCES_PER_QUOTE),
         }
     }
 
@@ -861,27 +874,38 @@ impl<'a> Renderer<'a> {
 
     fn figures_page(&self) -> Result<OutputFile> {
         let site = self.site;
-        let sections: Vec<(&str, Vec<FigureView>)> =
-            site.topics
-                .iter()
-                .map(|t| {
-                    let figures =
-                        t.articles
+        // Per topic: its name, the figures of its newest stories, and how many older stories
+        // with figures are left to their own pages.
+        let sections: Vec<(&str, Vec<FigureView>, usize)> = site
+            .topics
+            .iter()
+            .map(|t| {
+                let with_figures: Vec<usize> = t
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| !site.articles[i].figures.is_empty())
+                    .collect();
+                let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
+                let figures: Vec<FigureView> = with_figures[..shown]
+                    .iter()
+                    .flat_map(|&i| {
+                        let article = &site.articles[i];
+                        article
+                            .figures
                             .iter()
-                            .flat_map(|&i| {
-                                site.articles[i].figures.iter().take(FIGURES_PER_STORY).map(
-                                    move |f| FigureView {
-                                        value: &f.value,
-                                        context: &f.context,
-                                        article: site.articles[i].link(),
-                                    },
-                                )
+                            .take(FIGURES_PER_STORY)
+                            .map(|f| FigureView {
+                                value: &f.value,
+                                context: &f.context,
+                                article: article.link(),
                             })
-                            .collect();
-                    (t.name.as_str(), figures)
-                })
-                .filter(|(_, f): &(&str, Vec<FigureView>)| !f.is_empty())
-                .collect();
+                    })
+                    .collect();
+                (t.name.as_str(), figures, with_figures.len() - shown)
+            })
+            .filter(|(_, figures, _)| !figures.is_empty())
+            .collect();
         let mut ctx = self.context("", "Key figures");
         ctx.insert("sections", &sections);
         self.render("figures.html", &ctx, "figures.html".into())
