@@ -250,11 +250,16 @@ def main() -> None:
     ]
     for r in results + ([large] if large else []):
         t, m = r["times"], r["rss"]
+        # The edit measurements are not taken for the --large size.
+        if r["n"] in edit:
+            rebuild, reload = incremental[r["n"]]
+            edits = f"| {edit[r['n']]:.2f} | {rebuild:.1f} | {reload:.0f} |"
+        else:
+            edits = "| not run | not run | not run |"
         lines.append(
             f"| {r['n']:,} | {t['a']:.2f} | {t['b']:.2f} | {t['c']:.2f} | {t['a'] / t['c']:.2f} | {t['b'] / t['c']:.2f} "
             f"| {m['a'] / 1024:.0f} | {m['b'] / 1024:.0f} | {m['c'] / 1024:.0f} | {r['pages']:,} | {r['hugo_pages']:,} "
-            f"| {edit.get(r['n'], float('nan')):.2f} | {incremental.get(r['n'], (float('nan'),) * 2)[0]:.1f} "
-            f"| {incremental.get(r['n'], (float('nan'),) * 2)[1]:.0f} |"
+            + edits
         )
     report = "\n".join(lines) + "\n"
     print(report)
