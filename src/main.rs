@@ -57,6 +57,9 @@ fn run(command: Command) -> Result<()> {
                 track: false,
             })?;
             ui::note(&format!("build: {}", built.summary()));
+            // The process ends here: the system takes the site's memory back at once, faster
+            // than freeing it object by object (a second at 100,000 stories).
+            std::mem::forget(built);
             Ok(())
         }
         Command::Ingest { root, json, paths } => {
