@@ -12,6 +12,20 @@ fn built() -> tempfile::TempDir {
     project
 }
 
+/// A copy of the project with `count` more seed files, `name(i)` and `text(i)` each, built.
+fn built_with_seeds(
+    count: usize,
+    name: impl Fn(usize) -> String,
+    text: impl Fn(usize) -> String,
+) -> tempfile::TempDir {
+    let project = common::project_copy();
+    for i in 0..count {
+        std::fs::write(project.path().join("seeds").join(name(i)), text(i)).unwrap();
+    }
+    common::build_ok(project.path());
+    project
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -226,20 +240,18 @@ fn timeline_keeps_undated_stories_apart_and_search_index_is_a_script() {
 
 #[test]
 fn a_speaker_with_many_quotes_gets_a_bounded_list_and_a_link_to_the_rest() {
-    let project = common::project_copy();
-    for i in 0..30 {
-        std::fs::write(
-            project.path().join(format!("seeds/q{i:02}.txt")),
+    let project = built_with_seeds(
+        30,
+        |i| format!("q{i:02}.txt"),
+        |i| {
             format!(
                 "Harbour works number {i} begin in Portsmouth\n\
                  Defence Secretary Jane Holloway opened harbour works number {i} in Portsmouth on Monday.\n\
                  \"We will finish phase {i} of the harbour on time and on budget,\" Holloway said.\n\
                  The navy said the works would take two years.\n"
-            ),
-        )
-        .unwrap();
-    }
-    common::build_ok(project.path());
+            )
+        },
+    );
     let quotes = read(&project.path().join("public/quotes.html"));
     assert!(
         quotes.contains(
@@ -257,20 +269,18 @@ fn a_speaker_with_many_quotes_gets_a_bounded_list_and_a_link_to_the_rest() {
 
 #[test]
 fn a_widely_carried_quote_names_some_sources_and_counts_the_rest() {
-    let project = common::project_copy();
-    for i in 0..14 {
-        std::fs::write(
-            project.path().join(format!("seeds/wire{i:02}.txt")),
+    let project = built_with_seeds(
+        14,
+        |i| format!("wire{i:02}.txt"),
+        |i| {
             format!(
                 "Navy orders {i} new patrol boats for the Channel\n\
                  The Royal Navy has ordered patrol boats for the Channel, batch {i} of the programme.\n\
                  \"These boats will keep our waters safe for a generation,\" Admiral Ben Key said.\n\
                  The first boats of batch {i} are due next year.\n"
-            ),
-        )
-        .unwrap();
-    }
-    common::build_ok(project.path());
+            )
+        },
+    );
     let quotes = read(&project.path().join("public/quotes.html"));
     let quote = quotes
         .split("<figure class=\"quote\">")
@@ -288,21 +298,19 @@ fn a_widely_carried_quote_names_some_sources_and_counts_the_rest() {
 
 #[test]
 fn figures_page_lists_the_newest_stories_figures_and_counts_the_older() {
-    let project = common::project_copy();
-    for i in 0..520 {
-        std::fs::write(
-            project.path().join(format!("seeds/budget{i:03}.txt")),
+    let project = built_with_seeds(
+        520,
+        |i| format!("budget{i:03}.txt"),
+        |i| {
             format!(
                 "Defence budget line {i} approved\n\
                  The Ministry of Defence has approved spending line {i} for the army.\n\
                  The line is worth £{} million over three years, officials said.\n\
                  Troops will receive new equipment under the plan.\n",
                 i + 10
-            ),
-        )
-        .unwrap();
-    }
-    common::build_ok(project.path());
+            )
+        },
+    );
     let figures = read(&project.path().join("public/figures.html"));
     let defence = figures
         .split("<section ")
