@@ -163,28 +163,18 @@ pub fn update(
     crate::ui::timing("compare", phase.elapsed(), "page fingerprints");
     let phase = std::time::Instant::now();
     // The search index is remade from the kept entries of the stories that did not change.
-    let rendered: Vec<(Vec<OutputFile>, Option<search::Entries>)> = stale
+    let mut rendered: Vec<(Vec<OutputFile>, Option<search::Entries>)> = stale
         .par_iter()
         .map(|(page, _, _)| match page {
             PageKind::SearchIndex => {
-                let (script, entries) = search::index_script_reusing(site, &previous.search);
-                let file = OutputFile {
-                    path: search::INDEX_PATH.into(),
-                    bytes: script.into_bytes(),
-                };
-                Ok((vec![file], Some(entries)))
+                let (file, entries) = search::index_file(site, Some(&previous.search));
+                Ok((vec![file], entries))
             }
             _ => Ok((renderer.render_page(*page, report)?, None)),
         })
         .collect::<Result<_>>()?;
-    let mut search_entries = None;
-    let fresh: Vec<Vec<OutputFile>> = rendered
-        .into_iter()
-        .map(|(files, entries)| {
-            search_entries = search_entries.take().or(entries);
-            files
-        })
-        .collect();
+    let search_entries = rendered.iter_mut().find_map(|(_, entries)| entries.take());
+    let fresh: Vec<Vec<OutputFile>> = rendered.into_iter().map(|(files, _)| files).collect();
     crate::ui::timing("render", phase.elapsed(), "changed pages");
     let phase = std::time::Instant::now();
     // The new record of each page rendered, and the files whose bytes changed.

@@ -285,13 +285,9 @@ pub fn build(
          -> Result<()> {
             let files = if track && page == PageKind::SearchIndex {
                 // Its entries are kept, so incremental rebuilds reuse them.
-                let (script, entries) =
-                    search::index_script_reusing(site, &search::Entries::default());
-                *search_entries.lock().unwrap_or_else(|e| e.into_inner()) = Some(entries);
-                vec![OutputFile {
-                    path: search::INDEX_PATH.into(),
-                    bytes: script.into_bytes(),
-                }]
+                let (file, entries) = search::index_file(site, Some(&search::Entries::default()));
+                *search_entries.lock().unwrap_or_else(|e| e.into_inner()) = entries;
+                vec![file]
             } else {
                 renderer.render_page(page, report)?
             };
@@ -660,10 +656,7 @@ impl<'a> Renderer<'a> {
                 let ctx = self.context("", "Search");
                 one(self.render("search.html", &ctx, "search.html".into()))
             }
-            PageKind::SearchIndex => Ok(vec![OutputFile {
-                path: search::INDEX_PATH.into(),
-                bytes: search::index_script(site).into_bytes(),
-            }]),
+            PageKind::SearchIndex => Ok(vec![search::index_file(site, None).0]),
             PageKind::Report => one(self.report_page(report)),
             PageKind::NotFound => {
                 let ctx = self.context("", "Page not found");

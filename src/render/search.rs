@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::OutputFile;
 use crate::site::{Article, Site};
 use crate::text;
 
@@ -98,8 +99,25 @@ fn entry_key(a: &Article) -> u64 {
 #[derive(Default)]
 pub struct Entries(FxHashMap<String, (u64, Arc<str>)>);
 
+/// search-index.js as an output file. With `kept` (a build that rebuilds incrementally
+/// later), unchanged stories' entries are taken from it and the entries now are returned.
+pub(super) fn index_file(site: &Site, kept: Option<&Entries>) -> (OutputFile, Option<Entries>) {
+    let (script, entries) = match kept {
+        Some(kept) => {
+            let (script, entries) = index_script_reusing(site, kept);
+            (script, Some(entries))
+        }
+        None => (index_script(site), None),
+    };
+    let file = OutputFile {
+        path: INDEX_PATH.into(),
+        bytes: script.into_bytes(),
+    };
+    (file, entries)
+}
+
 /// The text of search-index.js: `window.DIGEST_SEARCH = {"docs":[...]}`.
-pub fn index_script(site: &Site) -> String {
+fn index_script(site: &Site) -> String {
     let entries: Vec<String> = site.articles.par_iter().map(entry).collect();
     script_of(&entries)
 }
@@ -120,7 +138,7 @@ fn script_of(entries: &[impl AsRef<str>]) -> String {
 
 /// [`index_script`], taking each story's entry from `kept` when the story has not changed;
 /// also returns the entries now.
-pub fn index_script_reusing(site: &Site, kept: &Entries) -> (String, Entries) {
+fn index_script_reusing(site: &Site, kept: &Entries) -> (String, Entries) {
     let entries: Vec<(u64, Arc<str>)> = site
         .articles
         .par_iter()
