@@ -360,7 +360,6 @@ fn accept(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-/// Answers one request.
 /// Answers 503 to a connection past the cap. The request is read first and the connection
 /// closed gently: closing a socket with unread data resets it, and the client would lose
 /// the answer. Each such thread lives a second at most.
@@ -374,6 +373,7 @@ fn busy(mut stream: TcpStream) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Answers one request.
 fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let Some((method, target)) = read_request(&stream)? else {

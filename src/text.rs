@@ -439,7 +439,7 @@ pub fn stems(text: &str) -> Vec<String> {
 }
 
 /// The [`stems`] of `text` and the positions among them of its content stems (see
-/// [`content_stems`]), from one pass over its words.
+/// [`for_each_content_stem`]), from one pass over its words.
 pub fn stems_and_content_positions(text: &str) -> (Vec<String>, Vec<usize>) {
     let mut all = Vec::new();
     let mut content = Vec::new();
@@ -467,13 +467,6 @@ pub fn for_each_content_stem(text: &str, mut f: impl FnMut(&str)) {
             f(&stem);
         }
     }
-}
-
-/// Stems of the subject-bearing words of `text`: no stopwords, no numbers, no short words.
-pub fn content_stems(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for_each_content_stem(text, |stem| out.push(stem.to_string()));
-    out
 }
 
 /// Stems of capitalised words that do not open a sentence: names, mostly.
@@ -719,9 +712,8 @@ mod tests {
 
     #[test]
     fn content_stems_drop_stopwords_and_fold_case() {
-        assert_eq!(
-            content_stems("The Migrants were crossing"),
-            vec!["migrant", "cross"]
-        );
+        let mut stems = Vec::new();
+        for_each_content_stem("The Migrants were crossing", |s| stems.push(s.to_string()));
+        assert_eq!(stems, ["migrant", "cross"]);
     }
 }

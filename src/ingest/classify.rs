@@ -158,7 +158,7 @@ impl Classifier {
 
 /// What a run of text says about each topic, in config order. Evidence adds up: a story's
 /// is the sum of its title's and its paragraphs'.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     /// Weighted keyword and phrase matches per topic.
     pub scores: Vec<f64>,
@@ -169,11 +169,9 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// Adds evidence from the same classifier (so the same topics).
     pub fn add(&mut self, other: &Evidence) {
-        if self.scores.len() < other.scores.len() {
-            self.scores.resize(other.scores.len(), 0.0);
-            self.defined.resize(other.scores.len(), false);
-        }
+        debug_assert_eq!(self.scores.len(), other.scores.len());
         for (mine, theirs) in self.scores.iter_mut().zip(&other.scores) {
             *mine += theirs;
         }
