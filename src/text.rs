@@ -399,57 +399,157 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         .map(normal_word)
 }
 
-/// Bounds the stem cache: a large corpus has a long tail of one-off words.
-const STEM_CACHE_LIMIT: usize = 200_000;
+/// Bounds the token cache: a large corpus has a long tail of one-off words.
+const TOKEN_CACHE_LIMIT: usize = 200_000;
+
+/// What a token of text is: its stem, and whether it bears subject.
+struct Token {
+    stem: Box<str>,
+    content: bool,
+}
+
+impl Token {
+    fn read(raw: &str) -> Token {
+        let word = normal_word(raw);
+        Token {
+            stem: stemmer().stem(&word).into(),
+            content: is_content_word(&word),
+        }
+    }
+}
 
 thread_local! {
-    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// Tokens as written (case and apostrophes as in the text) to what they are: reading a
+    /// text costs one lookup per word, and lower-casing, stopword checks and stemming happen
+    /// once per distinct token and thread. Stemming the same words over and over was most of
+    /// the cost of comparing texts.
+    static TOKENS: std::cell::RefCell<FxHashMap<Box<str>, Token>> =
+        std::cell::RefCell::new(FxHashMap::default());
 }
 
-/// Puts the stem of a lower-cased word into `out` (memoised per thread: stemming the same
-/// words over and over is most of the cost of comparing texts).
-fn stem_into(word: &str, out: &mut String) {
-    STEM_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        out.clear();
-        if let Some(stem) = cache.get(word) {
-            out.push_str(stem);
-            return;
-        }
-        if cache.len() >= STEM_CACHE_LIMIT {
-            cache.clear();
-        }
-        let stem = stemmer().stem(word).into_owned();
-        out.push_str(&stem);
-        cache.insert(word.to_string(), stem);
-    })
+/// The word tokens of `text` as written: letters and digits with inner hyphens and
+/// apostrophes.
+fn tokens(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.split(is_word_break)
+        .map(|w| w.trim_matches(is_word_edge))
+        .filter(|w| !w.is_empty())
 }
 
-/// The stem of a lower-cased word.
-pub fn stem(word: &str) -> String {
-    let mut out = String::new();
-    stem_into(word, &mut out);
-    out
+/// Marks of a word in [`StemmedWords`].
+const CONTENT_WORD: u8 = 1;
+const NAME_WORD: u8 = 2;
+
+/// A text's words as stems, in order, each marked as a content word (not a stopword, a
+/// number or a short word) and, when read [`StemmedWords::with_names`], as a name. The stems
+/// share one string, so reading a text allocates a few buffers, not one per word.
+#[derive(Debug, Default)]
+pub struct StemmedWords {
+    stems: String,
+    /// Where each stem ends in `stems`.
+    ends: Vec<usize>,
+    marks: Vec<u8>,
 }
 
-/// Stems of every word in `text`, stopwords included (phrase matching needs positions).
-pub fn stems(text: &str) -> Vec<String> {
-    words(text).map(|w| stem(&w)).collect()
-}
-
-/// The [`stems`] of `text` and the positions among them of its content stems (see
-/// [`for_each_content_stem`]), from one pass over its words.
-pub fn stems_and_content_positions(text: &str) -> (Vec<String>, Vec<usize>) {
-    let mut all = Vec::new();
-    let mut content = Vec::new();
-    for word in words(text) {
-        if is_content_word(&word) {
-            content.push(all.len());
-        }
-        all.push(stem(&word));
+impl StemmedWords {
+    /// The words of `text`.
+    pub fn of(text: &str) -> StemmedWords {
+        StemmedWords::read(text, false)
     }
-    (all, content)
+
+    /// The words of `text`, names marked: capitalised words that do not open a sentence.
+    pub fn with_names(text: &str) -> StemmedWords {
+        StemmedWords::read(text, true)
+    }
+
+    fn read(text: &str, names: bool) -> StemmedWords {
+        // The first whitespace-separated token of each sentence, where a capital says
+        // nothing about a name.
+        let openings: Vec<std::ops::Range<usize>> = if names {
+            sentences(text)
+                .into_iter()
+                .map(|sentence| {
+                    let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+                    let first = sentence.find(char::is_whitespace).unwrap_or(sentence.len());
+                    start..start + first
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut openings = openings.iter().peekable();
+        let mut words = StemmedWords {
+            stems: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 6),
+            marks: Vec::with_capacity(text.len() / 6),
+        };
+        TOKENS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= TOKEN_CACHE_LIMIT {
+                cache.clear();
+            }
+            for raw in tokens(text) {
+                let mut mark = 0;
+                if names && raw.starts_with(char::is_uppercase) {
+                    let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+                    while openings.next_if(|opening| opening.end <= at).is_some() {}
+                    if !openings.peek().is_some_and(|opening| opening.contains(&at)) {
+                        mark |= NAME_WORD;
+                    }
+                }
+                match cache.get(raw) {
+                    Some(token) => words.push(token, mark),
+                    None => {
+                        let token = Token::read(raw);
+                        words.push(&token, mark);
+                        cache.insert(raw.into(), token);
+                    }
+                }
+            }
+        });
+        words
+    }
+
+    fn push(&mut self, token: &Token, mark: u8) {
+        self.stems.push_str(&token.stem);
+        self.ends.push(self.stems.len());
+        self.marks
+            .push(mark | if token.content { CONTENT_WORD } else { 0 });
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The stem of word `i`.
+    pub fn stem(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.stems[start..self.ends[i]]
+    }
+
+    /// Every word's stem, in order.
+    pub fn stems(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.stem(i))
+    }
+
+    /// The stems of the content words among words `range`, in order.
+    pub fn content_stems(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + '_ {
+        range
+            .filter(|&i| self.marks[i] & CONTENT_WORD != 0)
+            .map(|i| self.stem(i))
+    }
+
+    /// The stems of the words marked as names (see [`StemmedWords::with_names`]).
+    pub fn names(&self) -> FxHashSet<&str> {
+        (0..self.len())
+            .filter(|&i| self.marks[i] & NAME_WORD != 0)
+            .map(|i| self.stem(i))
+            .collect()
+    }
 }
 
 /// Whether a lower-cased word bears subject: not a stopword, not a number, not short.
@@ -458,37 +558,10 @@ fn is_content_word(word: &str) -> bool {
 }
 
 /// Calls `f` with the stem of each subject-bearing word of `text` (no stopwords, numbers or
-/// short words), in order, allocating nothing per word.
-pub fn for_each_content_stem(text: &str, mut f: impl FnMut(&str)) {
-    let mut stem = String::new();
-    for word in words(text) {
-        if is_content_word(&word) {
-            stem_into(&word, &mut stem);
-            f(&stem);
-        }
-    }
-}
-
-/// Stems of capitalised words that do not open a sentence: names, mostly.
-pub fn inner_capitalised(paragraph: &str) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
-    let mut stemmed = String::new();
-    for sentence in sentences(paragraph) {
-        for word in sentence.split_whitespace().skip(1) {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                let mut lower = word.to_lowercase();
-                if lower.contains('’') {
-                    lower = lower.replace('’', "'");
-                }
-                stem_into(lower.strip_suffix("'s").unwrap_or(&lower), &mut stemmed);
-                if !out.contains(&stemmed) {
-                    out.insert(stemmed.clone());
-                }
-            }
-        }
-    }
-    out
+/// short words), in order.
+pub fn for_each_content_stem(text: &str, f: impl FnMut(&str)) {
+    let words = StemmedWords::of(text);
+    words.content_stems(0..words.len()).for_each(f);
 }
 
 /// A fast, deterministic hash of a value, for telling changed things from unchanged.
@@ -516,7 +589,7 @@ pub fn add_count<N: std::ops::AddAssign + Copy>(
 /// The weight of one occurrence of a content stem when comparing texts: none for generic
 /// news words, and a name (capitalised inside a sentence) counts `name_weight` times an
 /// ordinary word.
-pub fn term_weight(stem: &str, names: &FxHashSet<String>, name_weight: f64) -> Option<f64> {
+pub fn term_weight(stem: &str, names: &FxHashSet<&str>, name_weight: f64) -> Option<f64> {
     if is_generic_news_stem(stem) {
         None
     } else if names.contains(stem) {
@@ -531,7 +604,7 @@ pub fn add_weighted_terms(
     terms: &mut FxHashMap<String, f64>,
     stem: &str,
     count: u32,
-    names: &FxHashSet<String>,
+    names: &FxHashSet<&str>,
     name_weight: f64,
 ) {
     if let Some(weight) = term_weight(stem, names, name_weight) {
@@ -708,6 +781,24 @@ mod tests {
         );
         assert_eq!(slugify("...", 60), "untitled");
         assert_eq!(slugify("one two three four", 9), "one-two");
+    }
+
+    #[test]
+    fn names_are_capitalised_words_inside_a_sentence() {
+        let words = StemmedWords::with_names(
+            "Starmer met Macron in Paris. Police said “Rutte’s plan” works.",
+        );
+        let mut names: Vec<&str> = words.names().into_iter().collect();
+        names.sort_unstable();
+        // "Starmer" and "Police" open their sentences; "Rutte’s" is read as "rutte".
+        assert_eq!(names, ["macron", "pari", "rutt"]);
+        assert_eq!(words.len(), 10);
+        assert_eq!(words.stem(3), "in");
+        assert_eq!(
+            words.content_stems(0..4).collect::<Vec<_>>(),
+            ["starmer", "met", "macron"]
+        );
+        assert!(StemmedWords::of("Starmer met Macron").names().is_empty());
     }
 
     #[test]

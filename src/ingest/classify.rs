@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Config, OTHER_TOPIC};
-use crate::text;
+use crate::text::StemmedWords;
 
 /// Keywords weighing at least this define a topic; lighter ones only add evidence.
 const STRONG_WEIGHT: f64 = 2.0;
@@ -54,7 +54,10 @@ impl Classifier {
             // Two keywords with one stem: the later one's weight counts, once.
             let mut words: BTreeMap<String, f64> = BTreeMap::new();
             for (keyword, &weight) in &lexicon.keywords {
-                let keyword_stems = text::stems(keyword);
+                let keyword_stems: Vec<String> = StemmedWords::of(keyword)
+                    .stems()
+                    .map(String::from)
+                    .collect();
                 match keyword_stems.len() {
                     0 => {}
                     1 => {
@@ -90,10 +93,10 @@ impl Classifier {
 
     /// The topic evidence in a run of stems (one paragraph, or a whole text).
     /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
-    pub fn evidence(&self, stems: &[String]) -> Evidence {
+    pub fn evidence(&self, words: &StemmedWords) -> Evidence {
         let mut scores = vec![0.0; self.slugs.len()];
         let mut defined = vec![false; self.slugs.len()];
-        for (at, stem) in stems.iter().enumerate() {
+        for (at, stem) in words.stems().enumerate() {
             let Some(entry) = self.stems.get(stem) else {
                 continue;
             };
@@ -103,7 +106,8 @@ impl Classifier {
             }
             for &p in &entry.phrase_starts {
                 let phrase = &self.phrases[p];
-                if stems[at..].starts_with(&phrase.stems) {
+                let fits = at + phrase.stems.len() <= words.len();
+                if fits && (0..phrase.stems.len()).all(|k| words.stem(at + k) == phrase.stems[k]) {
                     scores[phrase.topic] += phrase.weight;
                     defined[phrase.topic] |= phrase.weight >= STRONG_WEIGHT;
                 }
@@ -112,7 +116,7 @@ impl Classifier {
         Evidence {
             scores,
             defined,
-            words: stems.len(),
+            words: words.len(),
         }
     }
 
@@ -192,14 +196,14 @@ mod tests {
 
     impl Classifier {
         fn classify(&self, text: &str) -> Classification {
-            self.decide(&self.evidence(&text::stems(text)))
+            self.decide(&self.evidence(&StemmedWords::of(text)))
         }
     }
 
     #[test]
     fn evidence_adds_up_over_paragraphs_and_a_phrase_stays_inside_one() {
         let c = classifier();
-        let evidence = |text: &str| c.evidence(&text::stems(text));
+        let evidence = |text: &str| c.evidence(&StemmedWords::of(text));
         let (first, second) = (
             "The defence secretary spoke.",
             "Migrants crossed in small boats.",

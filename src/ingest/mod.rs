@@ -192,14 +192,17 @@ impl Ingester {
         let (paragraphs, evidence) = match seg.kind {
             StoryKind::Live => {
                 let paragraphs = read_live(&mut story, &text_lines);
-                let stems = text::stems(&format!("{}\n{}", story.title, paragraphs.join("\n")));
-                let evidence = self.classifier.evidence(&stems);
+                let words =
+                    text::StemmedWords::of(&format!("{}\n{}", story.title, paragraphs.join("\n")));
+                let evidence = self.classifier.evidence(&words);
                 (paragraphs, evidence)
             }
             StoryKind::Article => {
                 let (paragraphs, kept) = read_article_text(&mut story, &text_lines);
                 // The body's paragraphs were scored while segmenting; only the title is new.
-                let mut evidence = self.classifier.evidence(&text::stems(&story.title));
+                let mut evidence = self
+                    .classifier
+                    .evidence(&text::StemmedWords::of(&story.title));
                 for &k in &kept {
                     evidence.add(&seg.evidence[k]);
                 }

@@ -418,16 +418,15 @@ impl TermVector {
         classifier: &Classifier,
         vocabulary: &mut Vocabulary,
     ) -> (TermVector, Evidence) {
-        let names = text::inner_capitalised(paragraph);
-        let (all_stems, content) = text::stems_and_content_positions(paragraph);
+        let words = text::StemmedWords::with_names(paragraph);
+        let names = words.names();
         let mut terms = FxHashMap::default();
-        for &at in &content {
-            let stem = &all_stems[at];
+        for stem in words.content_stems(0..words.len()) {
             if let Some(weight) = text::term_weight(stem, &names, NAME_WEIGHT) {
                 *terms.entry(vocabulary.id(stem)).or_default() += weight;
             }
         }
-        let evidence = classifier.evidence(&all_stems);
+        let evidence = classifier.evidence(&words);
         let topics = evidence.scores.clone();
         (TermVector { terms, topics }, evidence)
     }

@@ -486,11 +486,15 @@ fn sort_stories(stories: &mut [(Article, StoryState)]) {
 /// A page as a story of the site, with its terms and places for comparing it to others.
 fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
     let mut article = article_from_page(page, config);
-    // The body's words are stemmed once, for search and for similarity.
+    // The words are stemmed once, for search and for similarity: the title twice (it
+    // weighs double) and the body, as one text so names are read in their sentences.
+    let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
+    let words = crate::text::StemmedWords::with_names(&text);
+    let title_words = crate::text::StemmedWords::of(&page.meta.title).len();
     let mut body = FxHashMap::default();
-    crate::text::for_each_content_stem(&page.body, |stem| {
-        crate::text::add_count(&mut body, stem, 1u32)
-    });
+    for stem in words.content_stems(2 * title_words..words.len()) {
+        crate::text::add_count(&mut body, stem, 1u32);
+    }
     article.search_terms = crate::render::search::story_terms(&article, &body);
     article.facts_hash = crate::text::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
@@ -498,7 +502,6 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
         (&article.place, &article.topics),
     ));
     article.page_hash = crate::text::hash_of(&article);
-    let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let mut places = similarity::place_anchors(&text);
     places.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
     let mut anchors: Vec<u64> = places.iter().map(crate::text::hash_of).collect();
@@ -508,7 +511,7 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
         path: page.path.clone(),
         stated_date: (page.meta.date.clone(), page.meta.date_inferred),
         base_slug: article.slug.clone(),
-        terms: similarity::story_terms(&text, &page.meta.title, &body),
+        terms: similarity::story_terms(&words, title_words, &body),
         anchors,
         doc: 0,
     };

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::text;
+use crate::text::{self, StemmedWords};
 
 /// Shared terms kept per story: its most distinctive ones (and those tied with the last,
 /// up to MAX_TERMS_PER_STORY).
@@ -47,14 +47,18 @@ impl Terms {
 }
 
 /// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
-/// (`body`: the body's content stems, counted), a name (capitalised inside a sentence of
-/// `text`, the title twice and the body) weighing more.
-pub fn story_terms(text: &str, title: &str, body: &FxHashMap<String, u32>) -> Terms {
-    let names = text::inner_capitalised(text);
+/// (`body`: the body's content stems, counted), a name weighing more. `words` are those of
+/// the title twice and the body, read with names; the first `title_words` are the title's.
+pub fn story_terms(
+    words: &StemmedWords,
+    title_words: usize,
+    body: &FxHashMap<String, u32>,
+) -> Terms {
+    let names = words.names();
     let mut terms = FxHashMap::default();
-    text::for_each_content_stem(title, |stem| {
+    for stem in words.content_stems(0..title_words) {
         text::add_weighted_terms(&mut terms, stem, 2, &names, NAME_WEIGHT);
-    });
+    }
     for (stem, &count) in body {
         // Counts are whole numbers, so one addition of count times the weight is exact.
         text::add_weighted_terms(&mut terms, stem, count, &names, NAME_WEIGHT);
@@ -333,7 +337,7 @@ mod tests {
         .map(|s| {
             let mut body = FxHashMap::default();
             text::for_each_content_stem(s, |stem| text::add_count(&mut body, stem, 1));
-            story_terms(s, "", &body)
+            story_terms(&StemmedWords::with_names(s), 0, &body)
         })
         .collect();
         let corpus = Corpus::build(&texts.iter().collect::<Vec<_>>(), 0.1);
