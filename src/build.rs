@@ -8,10 +8,11 @@ use anyhow::Result;
 use tera::Tera;
 
 use crate::config::Config;
+use crate::content::{self, Page};
 use crate::diagnostic::shown;
 use crate::ingest::{self, FileCleaning, Ingester, Story};
 use crate::site::{Model, PageChange, Site};
-use crate::{content, render, ui};
+use crate::{render, ui};
 
 /// Whether a build ingests seeds/ first.
 #[derive(Clone, Copy)]
@@ -152,6 +153,8 @@ pub fn run(options: Options) -> Result<Built> {
     ui::timing("templates", phase.elapsed(), "");
 
     let mut progress = None;
+    // Pages ingest just wrote: the model takes them as they are instead of reading them.
+    let mut written = Vec::new();
     let ingested = match options.seeds {
         Seeds::Ingest => {
             let seeds = root.join(&config.ingest.seeds);
@@ -159,7 +162,7 @@ pub fn run(options: Options) -> Result<Built> {
                 let phase = Instant::now();
                 let files = ingest::article_files(&[seeds])?;
                 let bar = ui::Progress::new(files.len(), "ingest");
-                let stories = ingest_files(root, &config, &files, &bar)?;
+                let mut stories = ingest_files(root, &config, &files, &bar)?;
                 ui::timing(
                     "ingest",
                     phase.elapsed(),
@@ -167,10 +170,10 @@ pub fn run(options: Options) -> Result<Built> {
                 );
                 let phase = Instant::now();
                 bar.phase("writing content/");
-                write_content(root, &stories)?;
-                // The pages now hold the stories; the rest of the build needs only what
-                // cleaning removed, for the report.
-                let report = ingest::cleaning_report(stories);
+                // The pages hold the stories; the rest of the build needs only what cleaning
+                // removed, for the report.
+                let report = ingest::cleaning_report(&mut stories);
+                written = write_content(root, stories)?;
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
                 Some(report)
@@ -194,7 +197,7 @@ pub fn run(options: Options) -> Result<Built> {
     if let Some(bar) = &progress {
         bar.phase("loading content/");
     }
-    let model = Model::load(root, config, options.drafts)?;
+    let model = Model::load(root, config, options.drafts, written)?;
     ui::timing(
         "load",
         phase.elapsed(),
@@ -282,16 +285,19 @@ fn ingest_files(
     })
 }
 
-/// Writes stories into content/, keeping hand edits, and says what it did.
-pub fn write_content(root: &Path, stories: &[Story]) -> Result<()> {
-    let report = content::write_stories(&root.join("content"), stories)?;
+/// Writes stories into content/, keeping hand edits, and says what it did. Returns the
+/// generated pages now on disk (see [`content::WriteReport::on_disk`]).
+pub fn write_content(root: &Path, stories: Vec<Story>) -> Result<Vec<Page>> {
+    let count = stories.len();
+    let pages = stories.into_iter().map(Page::generated).collect();
+    let report = content::write_stories(&root.join("content"), pages)?;
     ui::note(&format!(
         "ingest: {} stories, {} pages written, {} unchanged, {} hand-edited kept, {} stale removed",
-        stories.len(),
+        count,
         report.written,
         report.unchanged,
         report.kept_edits.len(),
         report.pruned
     ));
-    Ok(())
+    Ok(report.on_disk)
 }

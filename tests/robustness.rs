@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn ingest(paths: &[&Path]) -> Output {
@@ -268,6 +268,20 @@ fn a_title_of_path_parts_or_markup_is_a_safe_slug_and_escaped_text() {
     assert!(!project.path().join("etc").exists());
 }
 
+/// Every file of the built site under `project`, by path.
+fn site_files(project: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for ext in ["html", "xml", "js", "css", "txt", "webmanifest"] {
+        for f in common::files_with_ext(&project.join("public"), ext) {
+            files.insert(
+                f.strip_prefix(project).unwrap().to_path_buf(),
+                std::fs::read(&f).unwrap(),
+            );
+        }
+    }
+    files
+}
+
 #[test]
 fn builds_with_one_and_two_threads_are_byte_identical() {
     let project = common::project_copy();
@@ -278,21 +292,50 @@ fn builds_with_one_and_two_threads_are_byte_identical() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
-        let mut files = std::collections::BTreeMap::new();
-        for ext in ["html", "xml", "js", "css", "txt", "webmanifest"] {
-            for f in common::files_with_ext(&project.path().join("public"), ext) {
-                files.insert(
-                    f.strip_prefix(project.path()).unwrap().to_path_buf(),
-                    std::fs::read(&f).unwrap(),
-                );
-            }
-        }
-        files
+        site_files(project.path())
     };
     let one = build("1");
     let two = build("2");
     assert!(one.len() > 20);
-    assert_eq!(one, two);
+    assert_same_sites(&one, &two);
+}
+
+/// A build takes the pages its ingest wrote as they are, without reading them back: the site
+/// must be the one those pages give when read from disk.
+#[test]
+fn a_build_from_seeds_equals_a_build_from_the_pages_it_wrote() {
+    let project = common::project_copy();
+    common::copy_dir(
+        &common::fixtures().join("eval"),
+        &project.path().join("seeds/eval"),
+    );
+    let build = |args: &[&str]| {
+        let out = common::run(args, project.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        site_files(project.path())
+    };
+    let mut from_seeds = build(&["build", "-q"]);
+    let mut from_content = build(&["build", "-q", "--no-ingest"]);
+    // Only a build that ingests has a cleaning report; the service worker's cache version
+    // covers every file, the report included.
+    for site in [&mut from_seeds, &mut from_content] {
+        site.retain(|path, _| !path.ends_with("report.html") && !path.ends_with("sw.js"));
+    }
+    assert!(from_seeds.len() > 40);
+    assert_same_sites(&from_seeds, &from_content);
+}
+
+/// Asserts two sites are byte-identical, naming the files that are not.
+fn assert_same_sites(
+    one: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
+    two: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
+) {
+    let differing: Vec<&PathBuf> = one
+        .keys()
+        .chain(two.keys())
+        .filter(|path| one.get(*path) != two.get(*path))
+        .collect();
+    assert!(differing.is_empty(), "the sites differ in {differing:?}");
 }
 
 #[test]

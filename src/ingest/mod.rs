@@ -68,20 +68,21 @@ pub struct FileCleaning {
     pub removed: Vec<Removed>,
 }
 
-/// The build report of `stories` (in file order): one entry per file, keeping nothing else
-/// of the stories, which a large digest cannot afford to hold while it renders.
-pub fn cleaning_report(stories: Vec<Story>) -> Vec<FileCleaning> {
+/// The build report of `stories` (in file order): one entry per file. The removed lines
+/// are taken out of the stories, which a large digest cannot afford to hold twice.
+pub fn cleaning_report(stories: &mut [Story]) -> Vec<FileCleaning> {
     let mut files: Vec<FileCleaning> = Vec::new();
     for story in stories {
+        let removed = std::mem::take(&mut story.removed);
         match files.last_mut() {
             Some(last) if last.file == story.file => {
                 last.stories += 1;
-                last.removed.extend(story.removed);
+                last.removed.extend(removed);
             }
             _ => files.push(FileCleaning {
-                file: story.file,
+                file: story.file.clone(),
                 stories: 1,
-                removed: story.removed,
+                removed,
             }),
         }
     }

@@ -5,7 +5,7 @@
 pub mod entities;
 mod similarity;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -226,22 +226,53 @@ pub struct Model {
 }
 
 impl Model {
-    /// Loads and validates content/ under `root`.
-    pub fn load(root: &Path, config: Config, include_drafts: bool) -> Result<Model> {
+    /// Loads and validates content/ under `root`. `written` are pages ingest has just
+    /// written there (see [`content::Page::generated`]): they are taken as they are, not
+    /// read and parsed again.
+    pub fn load(
+        root: &Path,
+        config: Config,
+        include_drafts: bool,
+        written: Vec<Page>,
+    ) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
+        let mut in_memory: FxHashMap<String, Option<Page>> = FxHashMap::default();
+        for page in written {
+            // Two pages for one path: the file on disk says which is there.
+            let path = page.path.clone();
+            let twice = in_memory.insert(path.clone(), Some(page)).is_some();
+            if twice {
+                in_memory.insert(path, None);
+            }
+        }
+        let pages: Vec<(PathBuf, Option<Page>)> = content::page_paths(&content_dir)?
+            .into_iter()
+            .map(|path| {
+                let page = in_memory
+                    .remove(content::relative_path(&content_dir, &path).as_str())
+                    .flatten();
+                (path, page)
+            })
+            .collect();
         // Each page is read, checked and analysed in one go, then dropped: a large site never
         // holds every page's text and every article at once. The first bad page in path
         // order is the error.
-        let analysed: Vec<Result<Option<(Article, StoryState)>>> =
-            content::page_paths(&content_dir)?
-                .par_iter()
-                .map(|path| {
-                    let page = content::read_page(&content_dir, path)?;
-                    content::validate(&page, &config, &content_dir)?;
-                    Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config)))
-                })
-                .collect();
+        let analysed: Vec<Result<Option<(Article, StoryState)>>> = pages
+            .into_par_iter()
+            .map(|(path, page)| {
+                let page = match page {
+                    Some(page) if content::validate(&page, &config, &content_dir).is_ok() => page,
+                    // A page read from disk names the line of any error.
+                    _ => {
+                        let page = content::read_page(&content_dir, &path)?;
+                        content::validate(&page, &config, &content_dir)?;
+                        page
+                    }
+                };
+                Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config)))
+            })
+            .collect();
         let mut stories = Vec::with_capacity(analysed.len());
         for story in analysed {
             stories.extend(story?);
