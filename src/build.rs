@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::{self, Page};
 use crate::diagnostic::shown;
 use crate::ingest::{self, FileCleaning, Ingester, Story};
-use crate::site::{Model, PageChange, Site};
+use crate::site::{AnalysedPage, Model, PageChange, Site};
 use crate::{render, ui};
 
 /// Whether a build ingests seeds/ first.
@@ -153,7 +153,7 @@ pub fn run(options: Options) -> Result<Built> {
     ui::timing("templates", phase.elapsed(), "");
 
     let mut progress = None;
-    // Pages ingest just wrote: the model takes them as they are instead of reading them.
+    // Pages ingest just wrote, analysed: the model takes them instead of reading them.
     let mut written = Vec::new();
     let ingested = match options.seeds {
         Seeds::Ingest => {
@@ -173,7 +173,14 @@ pub fn run(options: Options) -> Result<Built> {
                 // The pages hold the stories; the rest of the build needs only what cleaning
                 // removed, for the report.
                 let report = ingest::cleaning_report(&mut stories);
-                written = write_content(root, stories)?;
+                // Each page is analysed as it is written, so the model need not read it.
+                let content_dir = root.join("content");
+                written = write_content(root, stories, |page| {
+                    AnalysedPage::of_written(page, &config, &content_dir)
+                })?
+                .into_iter()
+                .flatten()
+                .collect();
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
                 Some(report)
@@ -285,12 +292,15 @@ fn ingest_files(
     })
 }
 
-/// Writes stories into content/, keeping hand edits, and says what it did. Returns the
-/// generated pages now on disk (see [`content::WriteReport::on_disk`]).
-pub fn write_content(root: &Path, stories: Vec<Story>) -> Result<Vec<Page>> {
+/// Writes stories into content/, keeping hand edits, and says what it did; each page now
+/// on disk as generated goes through `then` (see [`content::write_stories`]).
+pub fn write_content<T: Send>(
+    root: &Path,
+    stories: Vec<Story>,
+    then: impl Fn(Page) -> T + Sync,
+) -> Result<Vec<T>> {
     let count = stories.len();
-    let pages = stories.into_iter().map(Page::generated).collect();
-    let report = content::write_stories(&root.join("content"), pages)?;
+    let (report, handed_on) = content::write_stories(&root.join("content"), stories, then)?;
     ui::note(&format!(
         "ingest: {} stories, {} pages written, {} unchanged, {} hand-edited kept, {} stale removed",
         count,
@@ -299,5 +309,5 @@ pub fn write_content(root: &Path, stories: Vec<Story>) -> Result<Vec<Page>> {
         report.kept_edits.len(),
         report.pruned
     ));
-    Ok(report.on_disk)
+    Ok(handed_on)
 }

@@ -224,15 +224,18 @@ pub struct WriteReport {
     pub kept_edits: Vec<String>,
     /// Generated pages of re-ingested files that the new ingest no longer produces.
     pub pruned: usize,
-    /// The generated pages now on disk as given (written, or found unchanged), in the order
-    /// given; the others were not written, and their files say what the site shows.
-    pub on_disk: Vec<Page>,
 }
 
-/// Writes generated pages ([`Page::generated`]) into `content_dir`, keeping hand edits.
-/// Generated, unedited pages that came from the same source files but are no longer
-/// produced are removed, so a change in how a file splits leaves no stale page behind.
-pub fn write_stories(content_dir: &Path, pages: Vec<Page>) -> Result<WriteReport> {
+/// Writes the pages of `stories` into `content_dir`, keeping hand edits, and hands each
+/// page now on disk as generated (written, or found unchanged) to `then`, in story order;
+/// the others were not written, and their files say what the site shows. Generated,
+/// unedited pages that came from the same source files but are no longer produced are
+/// removed, so a change in how a file splits leaves no stale page behind.
+pub fn write_stories<T: Send>(
+    content_dir: &Path,
+    stories: Vec<Story>,
+    then: impl Fn(Page) -> T + Sync,
+) -> Result<(WriteReport, Vec<T>)> {
     let existing = load_pages(content_dir)?;
     let mut report = WriteReport::default();
     let by_path: HashMap<PathBuf, &Page> = existing
@@ -245,16 +248,16 @@ pub fn write_stories(content_dir: &Path, pages: Vec<Page>) -> Result<WriteReport
         .filter(|p| p.generated && !p.generated_untouched)
         .map(|p| (p.meta.file.as_str(), p.meta.slug.as_str()))
         .collect();
-    let ingested_files: BTreeSet<String> = pages.iter().map(|p| p.meta.file.clone()).collect();
+    let ingested_files: BTreeSet<String> = stories.iter().map(|s| s.file.clone()).collect();
     let mut produced = BTreeSet::new();
-    let mut to_write: Vec<(Page, PathBuf, bool)> = Vec::new();
-    for page in pages {
-        let path = content_dir.join(&page.path);
+    let mut to_write: Vec<(Story, PathBuf, bool)> = Vec::new();
+    for story in stories {
+        let path = content_dir.join(page_path(&story));
         produced.insert(path.clone());
-        if edited.contains(&(page.meta.file.as_str(), page.meta.slug.as_str())) {
+        if edited.contains(&(story.file.as_str(), story.slug.as_str())) {
             let kept = existing
                 .iter()
-                .find(|p| p.meta.file == page.meta.file && p.meta.slug == page.meta.slug)
+                .find(|p| p.meta.file == story.file && p.meta.slug == story.slug)
                 .expect("edited page exists");
             crate::warn(&format!(
                 "{}: edited by hand since it was generated; keeping the edit (delete the file to regenerate it)",
@@ -269,44 +272,51 @@ pub fn write_stories(content_dir: &Path, pages: Vec<Page>) -> Result<WriteReport
                 crate::warn(&format!(
                     "{}: a hand-written page has this name; not overwriting it with the story from {}",
                     shown(&path),
-                    page.meta.file
+                    story.file
                 ));
                 continue;
             }
             Some(_) => true,
             None => false,
         };
-        to_write.push((page, path, exists));
+        to_write.push((story, path, exists));
     }
     let folders: BTreeSet<&Path> = to_write.iter().filter_map(|(_, p, _)| p.parent()).collect();
     for folder in folders {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("{}: cannot create folder", folder.display()))?;
     }
-    // Pages are rendered, compared and written on every core; each is written whole.
-    let written: Vec<Result<bool>> = to_write
-        .par_iter()
-        .map(|(page, path, exists)| {
-            let text = render_page(page)?;
-            if !exists {
+    // Pages are made, written and handed on on every core, each story consumed as it goes,
+    // so a large ingest never holds its stories and their pages at once.
+    let written: Vec<Result<(bool, T)>> = to_write
+        .into_par_iter()
+        .map(|(story, path, exists)| {
+            let page = Page::generated(story);
+            let text = render_page(&page)?;
+            let changed = if !exists {
                 // A new page replaces nothing, so it can be written in place.
-                std::fs::write(path, &text)
+                std::fs::write(&path, &text)
                     .with_context(|| format!("{}: cannot write", path.display()))?;
-                return Ok(true);
-            }
-            if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
-                return Ok(false);
-            }
-            write_atomically(path, &text)?;
-            Ok(true)
+                true
+            } else if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
+                false
+            } else {
+                write_atomically(&path, &text)?;
+                true
+            };
+            drop(text);
+            Ok((changed, then(page)))
         })
         .collect();
+    let mut handed_on = Vec::with_capacity(written.len());
     for result in written {
-        if result? {
+        let (changed, value) = result?;
+        if changed {
             report.written += 1;
         } else {
             report.unchanged += 1;
         }
+        handed_on.push(value);
     }
     for page in &existing {
         let path = content_dir.join(&page.path);
@@ -319,8 +329,7 @@ pub fn write_stories(content_dir: &Path, pages: Vec<Page>) -> Result<WriteReport
             report.pruned += 1;
         }
     }
-    report.on_disk = to_write.into_iter().map(|(page, _, _)| page).collect();
-    Ok(report)
+    Ok((report, handed_on))
 }
 
 /// Writes a file through a temporary sibling and a rename, so it is never half-written.

@@ -216,6 +216,25 @@ pub struct PageChange {
     pub page: Option<Page>,
 }
 
+/// A page ingest has just written, analysed as it was written (see [`Model::load`]).
+pub struct AnalysedPage {
+    path: String,
+    story: (Article, StoryState),
+}
+
+impl AnalysedPage {
+    /// Analyses a generated page ([`Page::generated`]). `None` when it does not validate:
+    /// the model then reads the file, whose error names the line.
+    pub fn of_written(page: Page, config: &Config, content_dir: &Path) -> Option<AnalysedPage> {
+        content::validate(&page, config, content_dir).ok()?;
+        // A generated page is never a draft, so every build shows it.
+        Some(AnalysedPage {
+            story: analyse(&page, config),
+            path: page.path,
+        })
+    }
+}
+
 /// The site model with what it needs to be updated story by story (`serve` keeps one).
 pub struct Model {
     pub site: Site,
@@ -227,49 +246,47 @@ pub struct Model {
 
 impl Model {
     /// Loads and validates content/ under `root`. `written` are pages ingest has just
-    /// written there (see [`content::Page::generated`]): they are taken as they are, not
-    /// read and parsed again.
+    /// written there, already analysed: they are taken as they are, not read again.
     pub fn load(
         root: &Path,
         config: Config,
         include_drafts: bool,
-        written: Vec<Page>,
+        written: Vec<AnalysedPage>,
     ) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
-        let mut in_memory: FxHashMap<String, Option<Page>> = FxHashMap::default();
+        let mut analysed_before: FxHashMap<String, Option<(Article, StoryState)>> =
+            FxHashMap::default();
         for page in written {
             // Two pages for one path: the file on disk says which is there.
             let path = page.path.clone();
-            let twice = in_memory.insert(path.clone(), Some(page)).is_some();
-            if twice {
-                in_memory.insert(path, None);
+            if analysed_before
+                .insert(path.clone(), Some(page.story))
+                .is_some()
+            {
+                analysed_before.insert(path, None);
             }
         }
-        let pages: Vec<(PathBuf, Option<Page>)> = content::page_paths(&content_dir)?
-            .into_iter()
-            .map(|path| {
-                let page = in_memory
-                    .remove(content::relative_path(&content_dir, &path).as_str())
-                    .flatten();
-                (path, page)
-            })
-            .collect();
+        let pages: Vec<(PathBuf, Option<(Article, StoryState)>)> =
+            content::page_paths(&content_dir)?
+                .into_iter()
+                .map(|path| {
+                    let relative = content::relative_path(&content_dir, &path);
+                    let story = analysed_before.remove(&relative).flatten();
+                    (path, story)
+                })
+                .collect();
         // Each page is read, checked and analysed in one go, then dropped: a large site never
         // holds every page's text and every article at once. The first bad page in path
         // order is the error.
         let analysed: Vec<Result<Option<(Article, StoryState)>>> = pages
             .into_par_iter()
-            .map(|(path, page)| {
-                let page = match page {
-                    Some(page) if content::validate(&page, &config, &content_dir).is_ok() => page,
-                    // A page read from disk names the line of any error.
-                    _ => {
-                        let page = content::read_page(&content_dir, &path)?;
-                        content::validate(&page, &config, &content_dir)?;
-                        page
-                    }
-                };
+            .map(|(path, story)| {
+                if story.is_some() {
+                    return Ok(story);
+                }
+                let page = content::read_page(&content_dir, &path)?;
+                content::validate(&page, &config, &content_dir)?;
                 Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config)))
             })
             .collect();
