@@ -645,41 +645,39 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
     let first = |at: usize| paragraph[at..].chars().next();
     let mut out = Vec::new();
     let mut start = 0;
-    // Byte by byte: the ends looked for are ASCII, which never occurs inside another
-    // character's bytes; what follows one is read as characters.
+    // The ends looked for are ASCII, which never occurs inside another character's bytes,
+    // so they are found by a byte search; what follows one is read as characters.
     let mut pos = 0;
-    while pos < paragraph.len() {
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &paragraph.as_bytes()[pos..]) {
+        pos += found;
         let c = paragraph.as_bytes()[pos];
-        if matches!(c, b'.' | b'!' | b'?') {
-            let mut j = pos + 1;
-            while let Some(ch) = first(j).filter(|ch| matches!(ch, '"' | '”' | '’' | '\'' | ')'))
-            {
-                j += ch.len_utf8();
+        let mut j = pos + 1;
+        while let Some(ch) = first(j).filter(|ch| matches!(ch, '"' | '”' | '’' | '\'' | ')')) {
+            j += ch.len_utf8();
+        }
+        let followed_by_space = first(j).is_some_and(char::is_whitespace);
+        let mut k = j;
+        while let Some(ch) = first(k).filter(|ch| ch.is_whitespace()) {
+            k += ch.len_utf8();
+        }
+        let next_starts_sentence =
+            first(k).is_none_or(|ch| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\''));
+        let word_before = paragraph[start..pos]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let is_abbreviation = c == b'.'
+            && (ABBREVIATIONS.contains(&word_before)
+                || (word_before.chars().count() == 1
+                    && word_before.chars().all(char::is_uppercase)));
+        if followed_by_space && next_starts_sentence && !is_abbreviation {
+            let sentence = paragraph[start..j].trim();
+            if !sentence.is_empty() {
+                out.push(sentence);
             }
-            let followed_by_space = first(j).is_some_and(char::is_whitespace);
-            let mut k = j;
-            while let Some(ch) = first(k).filter(|ch| ch.is_whitespace()) {
-                k += ch.len_utf8();
-            }
-            let next_starts_sentence =
-                first(k).is_none_or(|ch| ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\''));
-            let word_before = paragraph[start..pos]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            let is_abbreviation = c == b'.'
-                && (ABBREVIATIONS.contains(&word_before)
-                    || (word_before.chars().count() == 1
-                        && word_before.chars().all(char::is_uppercase)));
-            if followed_by_space && next_starts_sentence && !is_abbreviation {
-                let sentence = paragraph[start..j].trim();
-                if !sentence.is_empty() {
-                    out.push(sentence);
-                }
-                start = k;
-                pos = k;
-                continue;
-            }
+            start = k;
+            pos = k;
+            continue;
         }
         pos += 1;
     }

@@ -55,8 +55,15 @@ pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> String {
     }
     // The body's most frequent words only, so the index stays small per story.
     let mut body: Vec<(&String, u32)> = body.iter().map(|(stem, &n)| (stem, n)).collect();
-    body.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    for (stem, count) in body.into_iter().take(BODY_TERMS) {
+    let most_frequent_first =
+        |a: &(&String, u32), b: &(&String, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    // Only the first BODY_TERMS are kept: set them apart, then sort just those.
+    if body.len() > BODY_TERMS {
+        body.select_nth_unstable_by(BODY_TERMS, most_frequent_first);
+        body.truncate(BODY_TERMS);
+    }
+    body.sort_unstable_by(most_frequent_first);
+    for (stem, count) in body {
         text::add_count(&mut weights, stem, count);
     }
     let mut terms: Vec<(String, u32)> = weights.into_iter().collect();

@@ -300,8 +300,11 @@ pub fn place_anchors(text: &str) -> BTreeSet<String> {
         "the government",
         "the commons",
     ];
-    re.captures_iter(text)
-        .map(|c| c[1].to_lowercase().replace('’', "'"))
+    // The place is what follows the preposition and its spaces; reading it off the match
+    // keeps the search in regex's fast engine (capture groups need a slower one).
+    re.find_iter(text)
+        .filter_map(|m| m.as_str().split_once(char::is_whitespace))
+        .map(|(_, place)| place.trim_start().to_lowercase().replace('’', "'"))
         .map(|p| p.trim_end_matches("'s").to_string())
         .filter(|p| !BROAD.contains(&p.as_str()))
         .filter(|p| {
