@@ -773,22 +773,22 @@ fn attribute(
     static AFTER_VERB_NAME: OnceLock<Regex> = OnceLock::new();
     static AFTER_NAME_VERB: OnceLock<Regex> = OnceLock::new();
     static BEFORE: OnceLock<Regex> = OnceLock::new();
-    let after_verb_name = regex(
-        &AFTER_VERB_NAME,
-        &format!(r"^[\s,.!?]*(?:{SPEECH_VERBS})\s+((?:[A-Z][\w’'\-]*\.?\s?){{1,5}})"),
-    );
-    let after_name_verb = regex(
-        &AFTER_NAME_VERB,
-        &format!(
+    // The patterns are made once (formatting them on every call showed in profiles).
+    let after_verb_name = AFTER_VERB_NAME.get_or_init(|| {
+        text::builtin_regex(&format!(
+            r"^[\s,.!?]*(?:{SPEECH_VERBS})\s+((?:[A-Z][\w’'\-]*\.?\s?){{1,5}})"
+        ))
+    });
+    let after_name_verb = AFTER_NAME_VERB.get_or_init(|| {
+        text::builtin_regex(&format!(
             r"^[\s,.!?]*((?:[Tt]he |[Aa] |[Aa]n )?[\w’'\- ]{{1,60}}?)\s+(?:has |had |have |also |later |then )?(?:{SPEECH_VERBS})\b"
-        ),
-    );
-    let before = regex(
-        &BEFORE,
-        &format!(
+        ))
+    });
+    let before = BEFORE.get_or_init(|| {
+        text::builtin_regex(&format!(
             r"(?:^|[.!?]\s+|,\s+)([^.!?]{{0,120}}?)\s+(?:{SPEECH_VERBS}|is expected to say|will say|was quoted as saying|according to)\b([^.!?“”]{{0,80}})$"
-        ),
-    );
+        ))
+    });
 
     // Attribution sits within a sentence of the quote: look no further, so a long paragraph
     // with many quotes costs linear time, not quadratic.
