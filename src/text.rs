@@ -442,9 +442,15 @@ impl<'a> Tokens<'a> {
     fn word_char_at(&self, at: usize) -> (bool, usize) {
         let byte = self.text.as_bytes()[at];
         if byte.is_ascii() {
-            (byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'', 1)
+            (
+                byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'',
+                1,
+            )
         } else {
-            let c = self.text[at..].chars().next().expect("at a character boundary");
+            let c = self.text[at..]
+                .chars()
+                .next()
+                .expect("at a character boundary");
             (!is_word_break(c), c.len_utf8())
         }
     }
@@ -600,33 +606,12 @@ fn is_content_word(word: &str) -> bool {
     word.chars().count() >= 3 && !is_stopword(word) && word.chars().any(|c| c.is_alphabetic())
 }
 
-/// Calls `f` with the stem of each subject-bearing word of `text` (no stopwords, numbers or
-/// short words), in order.
-pub fn for_each_content_stem(text: &str, f: impl FnMut(&str)) {
-    let words = StemmedWords::of(text);
-    words.content_stems(0..words.len()).for_each(f);
-}
-
 /// A fast, deterministic hash of a value, for telling changed things from unchanged.
 pub fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
-}
-
-/// Adds `amount` to a term's count, allocating only for a term not seen before.
-pub fn add_count<N: std::ops::AddAssign + Copy>(
-    counts: &mut FxHashMap<String, N>,
-    term: &str,
-    amount: N,
-) {
-    match counts.get_mut(term) {
-        Some(count) => *count += amount,
-        None => {
-            counts.insert(term.to_string(), amount);
-        }
-    }
 }
 
 /// The weight of one occurrence of a content stem when comparing texts: none for generic
@@ -639,19 +624,6 @@ pub fn term_weight(stem: &str, names: &FxHashSet<&str>, name_weight: f64) -> Opt
         Some(name_weight)
     } else {
         Some(1.0)
-    }
-}
-
-/// Adds `count` occurrences of a content stem to weighted term counts ([`term_weight`]).
-pub fn add_weighted_terms(
-    terms: &mut FxHashMap<String, f64>,
-    stem: &str,
-    count: u32,
-    names: &FxHashSet<&str>,
-    name_weight: f64,
-) {
-    if let Some(weight) = term_weight(stem, names, name_weight) {
-        add_count(terms, stem, weight * f64::from(count));
     }
 }
 
@@ -864,8 +836,10 @@ mod tests {
 
     #[test]
     fn content_stems_drop_stopwords_and_fold_case() {
-        let mut stems = Vec::new();
-        for_each_content_stem("The Migrants were crossing", |s| stems.push(s.to_string()));
-        assert_eq!(stems, ["migrant", "cross"]);
+        let words = StemmedWords::of("The Migrants were crossing");
+        assert_eq!(
+            words.content_stems(0..words.len()).collect::<Vec<_>>(),
+            ["migrant", "cross"]
+        );
     }
 }

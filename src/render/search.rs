@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::site::{Article, Site};
-use crate::text;
+use crate::text::{self, StemmedWords};
 
 /// One searchable story.
 #[derive(Serialize)]
@@ -43,30 +43,28 @@ const TITLE_WEIGHT: u32 = 3;
 /// A story's weighted stems for the index, "stem weight stem weight ..." (stems hold no
 /// spaces): title, summary and people's names, and its body's most frequent words (`body`:
 /// the body's content stems, counted).
-pub fn story_terms(article: &Article, body: &FxHashMap<String, u32>) -> String {
-    let mut weights: FxHashMap<String, u32> = FxHashMap::default();
-    let mut add = |text: &str, weight: u32| {
-        text::for_each_content_stem(text, |stem| text::add_count(&mut weights, stem, weight));
-    };
-    add(&article.title, TITLE_WEIGHT);
-    add(&article.summary, 1);
-    for person in &article.people {
-        add(person, TITLE_WEIGHT);
+pub fn story_terms(article: &Article, body: &FxHashMap<&str, u32>) -> String {
+    let texts: Vec<(StemmedWords, u32)> = [(&article.title, TITLE_WEIGHT), (&article.summary, 1)]
+        .into_iter()
+        .chain(article.people.iter().map(|person| (person, TITLE_WEIGHT)))
+        .map(|(text, weight)| (StemmedWords::of(text), weight))
+        .collect();
+    let mut weights: FxHashMap<&str, u32> = FxHashMap::default();
+    for (words, weight) in &texts {
+        for stem in words.content_stems(0..words.len()) {
+            *weights.entry(stem).or_default() += weight;
+        }
     }
     // The body's most frequent words only, so the index stays small per story.
-    let mut body: Vec<(&String, u32)> = body.iter().map(|(stem, &n)| (stem, n)).collect();
-    let most_frequent_first =
-        |a: &(&String, u32), b: &(&String, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
-    // Only the first BODY_TERMS are kept: set them apart, then sort just those.
+    let mut body: Vec<(&str, u32)> = body.iter().map(|(stem, &n)| (*stem, n)).collect();
     if body.len() > BODY_TERMS {
-        body.select_nth_unstable_by(BODY_TERMS, most_frequent_first);
+        body.select_nth_unstable_by(BODY_TERMS, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         body.truncate(BODY_TERMS);
     }
-    body.sort_unstable_by(most_frequent_first);
     for (stem, count) in body {
-        text::add_count(&mut weights, stem, count);
+        *weights.entry(stem).or_default() += count;
     }
-    let mut terms: Vec<(String, u32)> = weights.into_iter().collect();
+    let mut terms: Vec<(&str, u32)> = weights.into_iter().collect();
     terms.sort_unstable();
     let mut k = String::with_capacity(terms.len() * 10);
     for (stem, weight) in &terms {

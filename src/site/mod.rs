@@ -539,9 +539,9 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let words = crate::text::StemmedWords::with_names(&text);
     let title_words = crate::text::StemmedWords::of(&page.meta.title).len();
-    let mut body = FxHashMap::default();
+    let mut body: FxHashMap<&str, u32> = FxHashMap::default();
     for stem in words.content_stems(2 * title_words..words.len()) {
-        crate::text::add_count(&mut body, stem, 1u32);
+        *body.entry(stem).or_default() += 1;
     }
     article.search_terms = crate::render::search::story_terms(&article, &body);
     article.facts_hash = crate::text::hash_of(&(

@@ -49,22 +49,18 @@ impl Terms {
 /// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
 /// (`body`: the body's content stems, counted), a name weighing more. `words` are those of
 /// the title twice and the body, read with names; the first `title_words` are the title's.
-pub fn story_terms(
-    words: &StemmedWords,
-    title_words: usize,
-    body: &FxHashMap<String, u32>,
-) -> Terms {
+pub fn story_terms(words: &StemmedWords, title_words: usize, body: &FxHashMap<&str, u32>) -> Terms {
     let names = words.names();
-    let mut terms = FxHashMap::default();
-    for stem in words.content_stems(0..title_words) {
-        text::add_weighted_terms(&mut terms, stem, 2, &names, NAME_WEIGHT);
+    let mut terms: FxHashMap<&str, f64> = FxHashMap::default();
+    let title = words.content_stems(0..title_words).map(|stem| (stem, 2));
+    for (stem, count) in title.chain(body.iter().map(|(stem, &count)| (*stem, count))) {
+        if let Some(weight) = text::term_weight(stem, &names, NAME_WEIGHT) {
+            // Counts are whole numbers, so one addition of count times the weight is exact.
+            *terms.entry(stem).or_default() += weight * f64::from(count);
+        }
     }
-    for (stem, &count) in body {
-        // Counts are whole numbers, so one addition of count times the weight is exact.
-        text::add_weighted_terms(&mut terms, stem, count, &names, NAME_WEIGHT);
-    }
-    let mut terms: Vec<(String, f64)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut terms: Vec<(&str, f64)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut words = String::with_capacity(terms.iter().map(|(w, _)| w.len() + 1).sum());
     for (word, _) in &terms {
         words.push_str(word);
@@ -338,9 +334,12 @@ mod tests {
         ]
         .iter()
         .map(|s| {
+            let words = StemmedWords::with_names(s);
             let mut body = FxHashMap::default();
-            text::for_each_content_stem(s, |stem| text::add_count(&mut body, stem, 1));
-            story_terms(&StemmedWords::with_names(s), 0, &body)
+            for stem in words.content_stems(0..words.len()) {
+                *body.entry(stem).or_default() += 1;
+            }
+            story_terms(&words, 0, &body)
         })
         .collect();
         let corpus = Corpus::build(&texts.iter().collect::<Vec<_>>(), 0.1);
