@@ -56,6 +56,11 @@ pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
         pos += raw.len();
         let word = raw.trim_end();
         let core = word.trim_start_matches(['“', '"', '‘', '(', '[', '\'']);
+        // Outside a run, a word that does not start with a capital changes nothing (most
+        // words): skip the trimming below.
+        if current.is_none() && !core.starts_with(char::is_uppercase) {
+            continue;
+        }
         let lead = word.len() - core.len();
         let ends_run = core
             .ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’', '\'', ']'])
