@@ -4,6 +4,7 @@
 //! A generated page carries a hash of its own text. When the text no longer matches the
 //! hash, a person has edited the page, and re-ingesting keeps their edit.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -150,7 +151,11 @@ pub fn render_page(page: &Page) -> Result<String> {
 /// Parses a page's text; `path` names it in errors (with line, column and the line itself).
 pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n");
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     let rest = text.strip_prefix("+++\n").ok_or_else(|| {
         anyhow!(
             "{path}:1: a content page must start with a `+++` line opening its TOML front matter"

@@ -371,15 +371,31 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
 /// Escapes text so Markdown shows it as written: no emphasis, links, headings, lists or HTML.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    // The characters escaped are ASCII, so the text is copied in runs between them.
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
         if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+            byte,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'&'
+                | b'!'
         ) {
+            out.push_str(&text[copied..at]);
             out.push('\\');
+            copied = at;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     // A leading "1." or "-" or "+" would start a list.
     let trimmed = out.trim_start();
     if let Some(pos) = trimmed.find(['.', ')']) {
@@ -508,5 +524,21 @@ fn assign_unique_slugs(stories: &mut [Story]) {
         while !seen.insert(story.slug.clone()) {
             story.slug.push_str("-x");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_markdown;
+
+    #[test]
+    fn markdown_characters_in_article_text_are_escaped() {
+        assert_eq!(
+            escape_markdown("a *b* [c](d) <e> #f | ~g & !h \\i `j` _k_ – “ok”"),
+            "a \\*b\\* \\[c\\](d) \\<e\\> \\#f \\| \\~g \\& \\!h \\\\i \\`j\\` \\_k\\_ – “ok”"
+        );
+        assert_eq!(escape_markdown("1. Not a list"), "1\\. Not a list");
+        assert_eq!(escape_markdown("- not a bullet"), "\\- not a bullet");
+        assert_eq!(escape_markdown("plain"), "plain");
     }
 }
