@@ -629,10 +629,10 @@ pub fn known_organisations(run: &Run) -> Vec<String> {
 /// Decides what a run of capitalised words names.
 pub fn classify(run: &Run) -> Mention {
     let mut tokens: Vec<&str> = run.tokens.iter().map(String::as_str).collect();
-    while tokens
-        .first()
-        .is_some_and(|t| is_opener(&lower(t)) && !TITLES.contains(&lower(t).as_str()))
-    {
+    while tokens.first().is_some_and(|t| {
+        let word = lower(t);
+        is_opener(&word) && !TITLES.contains(&word.as_str())
+    }) {
         tokens.remove(0);
     }
     while tokens
@@ -641,14 +641,16 @@ pub fn classify(run: &Run) -> Mention {
     {
         tokens.pop();
     }
-    let Some(last) = tokens.last() else {
+    if tokens.is_empty() {
         return Mention::Other;
-    };
-    let last_lower = lower(last);
+    }
+    // Each token lower-cased once, for the word lists.
+    let lowered: Vec<String> = tokens.iter().map(|t| lower(t)).collect();
+    let last_lower = &lowered[lowered.len() - 1];
 
     if tokens.len() == 1 {
         let t = tokens[0];
-        if let Some((_, canonical)) = KNOWN_ORGS.iter().find(|(k, _)| *k == lower(t)) {
+        if let Some((_, canonical)) = KNOWN_ORGS.iter().find(|(k, _)| *k == lowered[0]) {
             return if canonical.is_empty() {
                 Mention::Other
             } else {
@@ -663,10 +665,8 @@ pub fn classify(run: &Run) -> Mention {
         }
     }
 
-    if ORG_WORDS.contains(&last_lower.as_str()) && !TITLES.contains(&lower(tokens[0]).as_str())
-        || tokens.len() >= 2
-            && ORG_WORDS.contains(&lower(tokens[0]).as_str())
-            && tokens.contains(&"of")
+    if ORG_WORDS.contains(&last_lower.as_str()) && !TITLES.contains(&lowered[0].as_str())
+        || tokens.len() >= 2 && ORG_WORDS.contains(&lowered[0].as_str()) && tokens.contains(&"of")
     {
         let name = tokens.join(" ");
         return if tokens.len() >= 2 {
@@ -677,15 +677,16 @@ pub fn classify(run: &Run) -> Mention {
     }
 
     // A title anywhere in the run: the name is what follows the last title word.
-    let last_title = tokens
+    let last_title = lowered
         .iter()
-        .rposition(|t| TITLES.contains(&lower(t.trim_end_matches('.')).as_str()));
+        .rposition(|t| TITLES.contains(&t.trim_end_matches('.')));
     let (title, name): (Option<&str>, Vec<&str>) = match last_title {
-        Some(i) => (Some(tokens[i]), tokens[i + 1..].to_vec()),
+        Some(i) => (Some(&lowered[i]), tokens[i + 1..].to_vec()),
         None => (None, tokens.clone()),
     };
     let name_len = name.iter().filter(|t| !PARTICLES.contains(t)).count();
-    if name.is_empty() || PLACE_WORDS.contains(&lower(name[name.len() - 1]).as_str()) {
+    // The name ends where the run does.
+    if name.is_empty() || PLACE_WORDS.contains(&last_lower.as_str()) {
         return Mention::Other;
     }
     if name
@@ -696,8 +697,7 @@ pub fn classify(run: &Run) -> Mention {
     }
     match (name_len, title) {
         (1, Some(title)) => {
-            let title = lower(title.trim_end_matches('.'));
-            if FIRST_NAME_TITLES.contains(&title.as_str()) {
+            if FIRST_NAME_TITLES.contains(&title.trim_end_matches('.')) {
                 Mention::ShortName {
                     name: name[0].to_string(),
                     first_name: true,
