@@ -234,7 +234,7 @@ def main() -> None:
         f"{hugo_version.split(' ')[0] if hugo_version else 'hugo'} {hugo_version.split(' ')[1] if hugo_version else ''}. "
         f"Median of {args.runs} alternating runs; peak RSS is the largest seen. Projects and built sites in "
         f"`{SCRATCH if SCRATCH != WORK else 'target/bench'}`. Command: `python3 bench/run.py"
-        f"{' --scratch ' + str(args.scratch) if args.scratch else ''}`.",
+        f"{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}`.",
         "",
         "(a) `digest build` from raw scraped text (ingest, clustering, every page, search index, feeds);",
         "(b) `digest build --no-ingest` from the content/ that (a) wrote; (c) `hugo build` on the same",
