@@ -79,7 +79,8 @@ pub struct Page {
     pub generated_untouched: bool,
     /// Whether ingest wrote the page (edited or not).
     pub generated: bool,
-    /// The file's text up to the closing `+++`, so validation errors can show the line.
+    /// The file's text up to the closing `+++`, so validation errors can show the line
+    /// (empty for a page made in memory: see [`Page::generated`]).
     pub front_matter: String,
 }
 
@@ -309,7 +310,7 @@ pub fn write_stories<T: Send>(
                 write_atomically(&path, &text)?;
                 true
             };
-            drop(text);
+            drop(text); // before `then`, which may hold on to what it makes of the page
             Ok((changed, then(page)))
         })
         .collect();

@@ -533,9 +533,6 @@ impl StemmedWords {
         };
         TOKENS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.len() >= TOKEN_CACHE_LIMIT {
-                cache.clear();
-            }
             for raw in tokens(text) {
                 let mut mark = 0;
                 if names && raw.starts_with(char::is_uppercase) {
@@ -550,6 +547,9 @@ impl StemmedWords {
                     None => {
                         let token = Token::read(raw);
                         words.push(&token, mark);
+                        if cache.len() >= TOKEN_CACHE_LIMIT {
+                            cache.clear();
+                        }
                         cache.insert(raw.into(), token);
                     }
                 }

@@ -372,24 +372,10 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // The characters escaped are ASCII, so the text is copied in runs between them.
+    const ESCAPED: &[u8] = b"\\`*_[]<>#|~&!";
     let mut copied = 0;
     for (at, byte) in text.bytes().enumerate() {
-        if matches!(
-            byte,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'#'
-                | b'|'
-                | b'~'
-                | b'&'
-                | b'!'
-        ) {
+        if ESCAPED.contains(&byte) {
             out.push_str(&text[copied..at]);
             out.push('\\');
             copied = at;
