@@ -425,4 +425,14 @@ fn a_hand_edited_page_survives_reingest() {
     let out = build(project.path());
     assert_eq!(std::fs::read_to_string(&page).unwrap(), edited);
     assert!(String::from_utf8_lossy(&out.stderr).contains("edited by hand"));
+    // The site shows the page as edited, not the story the ingest made again.
+    let shown = common::files_with_ext(&project.path().join("public/articles"), "html")
+        .into_iter()
+        .filter(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .contains("An editor's note added by hand.")
+        })
+        .count();
+    assert_eq!(shown, 1);
 }
