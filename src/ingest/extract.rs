@@ -500,15 +500,13 @@ impl Entities {
             aliases.insert(name.clone(), name.clone());
             let parts: Vec<&str> = name.split(' ').collect();
             if let Some(last) = parts.last() {
-                resolve_alias(&mut aliases, &full, last, |n| {
-                    n.ends_with(&format!(" {last}"))
-                });
+                let ending = format!(" {last}");
+                resolve_alias(&mut aliases, &full, last, |n| n.ends_with(&ending));
             }
             if let Some(first) = parts.first() {
                 let key = format!("\u{1}first {first}");
-                resolve_alias(&mut aliases, &full, &key, |n| {
-                    n.starts_with(&format!("{first} "))
-                });
+                let opening = format!("{first} ");
+                resolve_alias(&mut aliases, &full, &key, |n| n.starts_with(&opening));
             }
         }
         let mut counts = full.clone();
