@@ -62,7 +62,9 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
             match by_key.get(&key) {
                 Some(&q) => {
                     let existing = &mut quotes[q];
-                    if !existing.sources.contains(&i) {
+                    // Stories come in order, so a story already listed is the last one (a
+                    // search of the whole list made a quote in thousands of stories quadratic).
+                    if existing.sources.last() != Some(&i) {
                         existing.sources.push(i);
                     }
                     if existing.speaker.is_none() {
