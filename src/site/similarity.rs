@@ -96,12 +96,21 @@ impl Corpus {
         // Words are numbered in alphabetical order, so a word's number (and every tie-break
         // and sum in that order) depends on the vocabulary only: not on the story order or
         // the thread count, and not on which story an update touched.
-        let mut frequency: FxHashMap<&str, u32> = FxHashMap::default();
-        for words in terms {
-            for (word, _) in words.iter() {
-                *frequency.entry(word).or_default() += 1;
-            }
-        }
+        // Counted on every core, then summed (sums do not depend on the order).
+        let frequency: FxHashMap<&str, u32> = terms
+            .par_iter()
+            .fold(FxHashMap::default, |mut counts, words| {
+                for (word, _) in words.iter() {
+                    *counts.entry(word).or_default() += 1;
+                }
+                counts
+            })
+            .reduce(FxHashMap::default, |mut total, counts| {
+                for (word, n) in counts {
+                    *total.entry(word).or_default() += n;
+                }
+                total
+            });
         let mut vocabulary: Vec<(&str, u32)> = frequency.into_iter().collect();
         vocabulary.par_sort_unstable();
         let document_frequency: Vec<u32> = vocabulary.iter().map(|(_, df)| *df).collect();
