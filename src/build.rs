@@ -170,10 +170,9 @@ pub fn run(options: Options) -> Result<Built> {
                 );
                 let phase = Instant::now();
                 bar.phase("writing content/");
-                // The pages hold the stories; the rest of the build needs only what cleaning
-                // removed, for the report.
+                // The report takes what cleaning removed; the rest of each story becomes its
+                // page, analysed as it is written so the model need not read it back.
                 let report = ingest::cleaning_report(&mut stories);
-                // Each page is analysed as it is written, so the model need not read it.
                 let content_dir = root.join("content");
                 written = write_content(root, stories, |page| {
                     AnalysedPage::of_written(page, &config, &content_dir)

@@ -94,14 +94,11 @@ impl Page {
     pub fn generated(story: Story) -> Page {
         let path = page_path(&story).to_string_lossy().replace('\\', "/");
         // Reading a page back drops blank lines before the body and ends it with a newline.
-        let body = match story.body.strip_prefix('\n') {
-            Some(_) => format!("{}\n", story.body.trim_start_matches('\n')),
-            None => {
-                let mut body = story.body;
-                body.push('\n');
-                body
-            }
-        };
+        let mut body = story.body;
+        if body.starts_with('\n') {
+            body = body.trim_start_matches('\n').to_string();
+        }
+        body.push('\n');
         Page {
             path,
             meta: FrontMatter {

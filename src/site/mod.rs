@@ -255,24 +255,17 @@ impl Model {
     ) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
-        let mut analysed_before: FxHashMap<String, Option<(Article, StoryState)>> =
-            FxHashMap::default();
-        for page in written {
-            // Two pages for one path: the file on disk says which is there.
-            let path = page.path.clone();
-            if analysed_before
-                .insert(path.clone(), Some(page.story))
-                .is_some()
-            {
-                analysed_before.insert(path, None);
-            }
-        }
+        // Ingest gives every story its own slug, so each written page has its own path.
+        let mut analysed_before: FxHashMap<String, (Article, StoryState)> = written
+            .into_iter()
+            .map(|page| (page.path, page.story))
+            .collect();
         let pages: Vec<(PathBuf, Option<(Article, StoryState)>)> =
             content::page_paths(&content_dir)?
                 .into_iter()
                 .map(|path| {
-                    let relative = content::relative_path(&content_dir, &path);
-                    let story = analysed_before.remove(&relative).flatten();
+                    let story =
+                        analysed_before.remove(&content::relative_path(&content_dir, &path));
                     (path, story)
                 })
                 .collect();
