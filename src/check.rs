@@ -233,7 +233,7 @@ impl Anchors {
 /// Undoes the HTML escaping Tera and pulldown-cmark apply inside attribute values.
 fn decode_entities(value: &str) -> String {
     value
-        .replace("&#x2F;", "/")
+        .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&quot;", "\"")
         .replace("&lt;", "<")

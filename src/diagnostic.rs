@@ -165,80 +165,50 @@ fn unclosed(text: &str, opener: char) -> Option<usize> {
     open.pop().filter(|&(_, c)| c == opener).map(|(i, _)| i)
 }
 
-/// A Tera error as `templates/NAME:line:column: template error: what` with the line, when
-/// the line can be found: Tera gives it for syntax errors; for a render error the first
-/// line naming the missing variable, filter or template is shown.
+/// A Tera error as `templates/NAME:line:column: template error: what`, with the line and a
+/// caret under the place. Tera gives the place of a syntax or rendering error; a reference
+/// it cannot resolve (an unknown filter or component) comes as its own report, whose first
+/// ` --> NAME:line:column` is read.
 pub fn template_error(templates_dir: &Path, error: &tera::Error) -> anyhow::Error {
+    if let tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) =
+        error.kind()
+    {
+        let (path, text) = template_text(templates_dir, report.filename());
+        let message = format!("template error: {}", report.message());
+        return anyhow!(
+            "{}",
+            at(&path, &text, report.span().range.clone(), &message)
+        );
+    }
     let mut messages = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         messages.push(cause.to_string());
         source = cause.source();
     }
-    let quoted = |m: &str| m.split('\'').nth(1).map(str::to_string);
-    let Some(name) = quoted(&messages[0]) else {
-        return anyhow!(
-            "{}: template error: {}",
-            shown(templates_dir),
-            messages.join(": ")
-        );
-    };
-    let (path, text) = template_text(templates_dir, &name);
-    // A syntax error: Tera's parser reports ` --> line:column` and `= expected ...`.
-    if let Some(report) = messages.iter().find(|m| m.trim_start().starts_with("-->")) {
-        let position = report.trim_start()[3..].split_whitespace().next();
-        let what = report
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("= "))
-            .unwrap_or("syntax error");
-        if let Some((line, column)) = position.and_then(|p| p.split_once(':')) {
-            if let (Ok(line), Ok(column)) = (line.parse::<usize>(), column.parse::<usize>()) {
-                let offset = offset_of(&text, line, column);
-                let message = format!("template error: {what}");
-                return anyhow!("{}", at(&path, &text, offset..offset, &message));
-            }
-        }
+    let report = &messages[0];
+    let what = report.lines().next().unwrap_or_default();
+    let what = what.strip_prefix("error: ").unwrap_or(what);
+    let place = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|p| {
+            let mut parts = p.rsplitn(3, ':');
+            let column = parts.next()?.parse::<usize>().ok()?;
+            let line = parts.next()?.parse::<usize>().ok()?;
+            Some((parts.next()?.to_string(), line, column))
+        });
+    if let Some((name, line, column)) = place {
+        let (path, text) = template_text(templates_dir, &name);
+        let offset = offset_of(&text, line, column);
+        let message = format!("template error: {what}");
+        return anyhow!("{}", at(&path, &text, offset..offset, &message));
     }
-    let what = messages
-        .last()
-        .map(|m| m.replace('\n', " "))
-        .unwrap_or_default();
-    // A render error names the culprit between backticks or quotes; find where it is used:
-    // in the template itself, else in the others (it may come from a parent or a macro).
-    let culprit = what
-        .split('`')
-        .nth(1)
-        .into_iter()
-        .chain(what.split('\'').skip(1).step_by(2))
-        .find(|c| *c != name && !c.is_empty());
-    if let Some(culprit) = culprit {
-        let mut names: Vec<String> = vec![name.clone()];
-        names.extend(crate::render::TEMPLATES.iter().map(|(n, _)| n.to_string()));
-        if let Ok(entries) = std::fs::read_dir(templates_dir) {
-            names.extend(
-                entries
-                    .flatten()
-                    .map(|e| e.file_name().to_string_lossy().to_string()),
-            );
-        }
-        // In a math error the culprit stands next to an operator; elsewhere any use will do.
-        let math = what.contains("math operation");
-        for other in names {
-            let (path, text) = template_text(templates_dir, &other);
-            let mut uses = find_word(&text, culprit).peekable();
-            let first = uses.peek().cloned();
-            let found = if math {
-                uses.find(|r| beside_operator(&text, r)).or(first)
-            } else {
-                first
-            };
-            if let Some(found) = found {
-                let message = format!("template error: {what}");
-                return anyhow!("{}", at(&path, &text, found, &message));
-            }
-        }
-    }
-    anyhow!("{path}: template error: {what}")
+    anyhow!(
+        "{}: template error: {}",
+        shown(templates_dir),
+        messages.join(": ")
+    )
 }
 
 /// A template's text and how to name it: the site's file, else the built-in one.
@@ -255,29 +225,6 @@ fn template_text(templates_dir: &Path, name: &str) -> (String, String) {
                 .unwrap_or_default(),
         ),
     }
-}
-
-/// The uses of `word` in `text` not inside a longer name (`site.title` is no `site.titl`).
-fn find_word<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-    text.match_indices(word)
-        .map(|(i, _)| i..i + word.len())
-        .filter(move |r| {
-            !text[..r.start].chars().next_back().is_some_and(is_name)
-                && !text[r.end..].chars().next().is_some_and(is_name)
-        })
-}
-
-/// Whether an arithmetic operator is the nearest thing before or after `range` (the `%` and
-/// `-` of `{%`, `%}`, `{{-` and `-}}` are delimiters, not operators).
-fn beside_operator(text: &str, range: &Range<usize>) -> bool {
-    let operator = |c: Option<char>| c.is_some_and(|c| "+-*/%".contains(c));
-    let before = text[..range.start].trim_end();
-    let after = text[range.end..].trim_start();
-    let delimiter_before = ["{%", "{%-", "{{-"].iter().any(|d| before.ends_with(d));
-    let delimiter_after = ["%}", "-%}", "-}}"].iter().any(|d| after.starts_with(d));
-    (operator(before.chars().next_back()) && !delimiter_before)
-        || (operator(after.chars().next()) && !delimiter_after)
 }
 
 /// Byte offset of a 1-based line and column in `text`.
@@ -310,15 +257,6 @@ mod tests {
     fn the_unclosed_bracket_is_found_past_strings_and_comments() {
         let text = "a = \"[\" # [\nb = [1, [2]\n";
         assert_eq!(unclosed(text, '['), Some(16));
-    }
-
-    #[test]
-    fn a_math_error_points_at_the_use_beside_an_operator() {
-        let text = "{% for q in g.quotes %}\n{{ g.total - g.quotes | length }}";
-        let uses: Vec<_> = find_word(text, "g.quotes").collect();
-        assert_eq!(uses.len(), 2);
-        assert!(!beside_operator(text, &uses[0]));
-        assert!(beside_operator(text, &uses[1]));
     }
 
     #[test]

@@ -262,7 +262,7 @@ fn a_title_of_path_parts_or_markup_is_a_safe_slug_and_escaped_text() {
         .join("public/articles/etc-passwd-b-bold-b.html");
     let html = std::fs::read_to_string(&page).expect("the page sits inside articles/");
     assert!(
-        html.contains("<h1>..&#x2F;..&#x2F;etc&#x2F;passwd &lt;b&gt;bold&lt;&#x2F;b&gt;</h1>"),
+        html.contains("<h1>../../etc/passwd &lt;b&gt;bold&lt;/b&gt;</h1>"),
         "title shown as text"
     );
     assert!(!project.path().join("etc").exists());
@@ -393,10 +393,7 @@ fn build_with_raw_html(allow_html: bool) -> String {
 #[test]
 fn raw_html_in_a_hand_written_page_is_text_by_default() {
     let html = build_with_raw_html(false);
-    assert!(
-        html.contains("&lt;b&gt;bold&lt;/b&gt;") || html.contains("&lt;b&gt;bold&lt;&#x2F;b&gt;"),
-        "shown as text"
-    );
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "shown as text");
     assert!(!html.contains("<script>alert") && !html.contains("<img"));
 }
 

@@ -454,7 +454,33 @@ fn a_template_error_names_the_template_and_line() {
     .unwrap();
     assert_eq!(
         build_error(project.path()),
-        "error: templates/404.html:3:7: template error: Variable `nothing.here` not found in context while rendering '404.html'\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^^^^^^\n"
+        "error: templates/404.html:3:7: template error: Variable `nothing` is not defined. Available variables: page_title, root, site\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^\n"
+    );
+}
+
+#[test]
+fn an_unknown_filter_or_a_syntax_error_names_the_template_and_line() {
+    let project = small_project(CONFIG, None);
+    std::fs::create_dir_all(project.path().join("templates")).unwrap();
+    let page = project.path().join("templates/404.html");
+    std::fs::write(
+        &page,
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ site.title | shout_loudly }}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        build_error(project.path()),
+        "error: templates/404.html:3:20: template error: Unknown filter `shout_loudly`\n  |\n3 | <p>{{ site.title | shout_loudly }}</p>\n  |                    ^\n"
+    );
+    std::fs::write(
+        &page,
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{% if site.title %}</p>\n{% endblock %}\n",
+    )
+    .unwrap();
+    // An `if` left open: Tera stops at the tag it did not expect there.
+    assert_eq!(
+        build_error(project.path()),
+        "error: templates/404.html:4:4: template error: Unknown tag\n  |\n4 | {% endblock %}\n  |    ^^^^^^^^\n"
     );
 }
 

@@ -220,7 +220,10 @@ mod tests {
     /// Renders a sitemap file as the paths it lists, one per line.
     fn listed(_: &str, ctx: &tera::Context, path: String) -> Result<OutputFile> {
         let pages = ctx.get("pages").and_then(|p| p.as_array()).unwrap();
-        let paths: Vec<&str> = pages.iter().map(|p| p["path"].as_str().unwrap()).collect();
+        let paths: Vec<&str> = pages
+            .iter()
+            .map(|p| p.get_from_path("path").and_then(|v| v.as_str()).unwrap())
+            .collect();
         Ok(OutputFile {
             path: path.into(),
             bytes: paths.join("\n").into_bytes(),

@@ -24,7 +24,10 @@ use crate::site::{display_date, Article, ArticleLink, Cluster, Site, Topic};
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "components.html",
+        include_str!("../../templates/components.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("topic.html", include_str!("../../templates/topic.html")),
     ("article.html", include_str!("../../templates/article.html")),
@@ -88,6 +91,13 @@ pub fn load_templates(root: &Path) -> Result<Tera> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera 2 keeps `json_encode` out of its core; the web manifest needs JSON strings.
+    tera.register_filter(
+        "json_encode",
+        |value: tera::Value, _: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            serde_json::to_string(&value).map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
     tera.add_raw_templates(sources)
         .map_err(|e| template_error(&dir, e))?;
     Ok(tera)
