@@ -136,9 +136,13 @@ impl Corpus {
                 corpus.postings.entry(id).or_default().push((doc as u32, w));
             }
         }
-        corpus.neighbours = (0..corpus.vectors.len() as u32)
+        let documents = corpus.vectors.len();
+        corpus.neighbours = (0..documents as u32)
             .into_par_iter()
-            .map(|doc| corpus.query(doc))
+            .map_init(
+                || Scores::new(documents),
+                |scores, doc| corpus.query(doc, scores),
+            )
             .collect();
         corpus
     }
@@ -184,7 +188,8 @@ impl Corpus {
             .iter()
             .map(|(d, _)| *d)
             .collect();
-        let after = self.query(doc);
+        let documents = self.vectors.len();
+        let after = self.query(doc, &mut Scores::new(documents));
         for &other in &before {
             self.neighbours[other as usize].retain(|(d, _)| *d != doc);
         }
@@ -198,7 +203,10 @@ impl Corpus {
         recompare.remove(&doc);
         let fresh: Vec<(u32, Vec<(u32, f64)>)> = recompare
             .into_par_iter()
-            .map(|d| (d, self.query(d)))
+            .map_init(
+                || Scores::new(documents),
+                |scores, d| (d, self.query(d, scores)),
+            )
             .collect();
         for (d, list) in fresh {
             self.neighbours[d as usize] = list;
@@ -228,7 +236,7 @@ impl Corpus {
         // The norm counts every term, so similarities are true cosines; only terms another
         // story shares can add to one, and of those the strongest are kept.
         let norm = norm.sqrt();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Terms as strong as the last one kept are kept too (up to a bound), so which terms
         // count never hangs on how ties happen to be ordered.
         if let Some(&(_, cutoff)) = terms.get(TERMS_PER_STORY.saturating_sub(1)) {
@@ -241,14 +249,13 @@ impl Corpus {
         for (_, w) in &mut terms {
             *w /= norm.max(f64::MIN_POSITIVE);
         }
-        terms.sort_by_key(|(id, _)| *id);
+        terms.sort_unstable_by_key(|(id, _)| *id);
         StoryVector { terms }
     }
 
     /// Document `doc`'s neighbours, most similar first (ties by document, so the result is
-    /// deterministic).
-    fn query(&self, doc: u32) -> Vec<(u32, f64)> {
-        let mut scores: FxHashMap<u32, f64> = FxHashMap::default();
+    /// deterministic). `scores` is scratch space, left as it was found.
+    fn query(&self, doc: u32, scores: &mut Scores) -> Vec<(u32, f64)> {
         for &(id, w) in &self.vectors[doc as usize].terms {
             let list = &self.postings[&id];
             if list.len() > self.max_postings {
@@ -256,16 +263,53 @@ impl Corpus {
             }
             for &(other, ow) in list {
                 if other != doc {
-                    *scores.entry(other).or_default() += w * ow;
+                    scores.add(other, w * ow);
                 }
             }
         }
         let mut list: Vec<(u32, f64)> = scores
-            .into_iter()
+            .drain()
             .filter(|(_, s)| *s >= self.min_similarity)
             .collect();
-        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Documents are distinct, so the order is total and an unstable sort is exact.
+        list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         list
+    }
+}
+
+/// Similarity sums by document, in a slot per document: adding to a slot costs an index,
+/// where a hash map cost a hash and a probe on every term shared with every other story.
+struct Scores {
+    sums: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Scores {
+    fn new(documents: usize) -> Scores {
+        Scores {
+            sums: vec![0.0; documents],
+            seen: vec![false; documents],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, doc: u32, amount: f64) {
+        let slot = doc as usize;
+        if !self.seen[slot] {
+            self.seen[slot] = true;
+            self.touched.push(doc);
+        }
+        self.sums[slot] += amount;
+    }
+
+    /// Each document's sum, in the order first added to; the slots are cleared.
+    fn drain(&mut self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.touched.drain(..).map(|doc| {
+            let slot = doc as usize;
+            self.seen[slot] = false;
+            (doc, std::mem::take(&mut self.sums[slot]))
+        })
     }
 }
 
