@@ -430,29 +430,38 @@ fn tokens(text: &str) -> Tokens<'_> {
     Tokens { text, at: 0 }
 }
 
-/// See [`tokens`]. Reads ASCII byte by byte and decodes only other characters: news text is
-/// mostly ASCII, and this loop runs over every word of every story, twice.
+/// See [`tokens`]. Reads ASCII through a table and decodes only other characters: news
+/// text is mostly ASCII, and this loop runs over every word of every story, twice.
 struct Tokens<'a> {
     text: &'a str,
     at: usize,
 }
 
+/// The ASCII bytes that belong to a word: letters, digits, hyphens and apostrophes.
+static WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        byte += 1;
+    }
+    table
+};
+
 impl<'a> Tokens<'a> {
-    /// Whether the character starting at byte `at` belongs to a word, and its length.
-    fn word_char_at(&self, at: usize) -> (bool, usize) {
-        let byte = self.text.as_bytes()[at];
-        if byte.is_ascii() {
-            (
-                byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'',
-                1,
-            )
-        } else {
-            let c = self.text[at..]
-                .chars()
-                .next()
-                .expect("at a character boundary");
-            (!is_word_break(c), c.len_utf8())
+    /// Whether the character at byte `at` belongs to a word, its length, and whether it is
+    /// ASCII; `None` at the end of the text.
+    fn word_char_at(&self, at: usize) -> Option<(bool, usize, bool)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte < 0x80 {
+            return Some((WORD_BYTES[usize::from(byte)], 1, true));
         }
+        let c = self.text[at..]
+            .chars()
+            .next()
+            .expect("at a character boundary");
+        Some((!is_word_break(c), c.len_utf8(), false))
     }
 }
 
@@ -460,27 +469,33 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        while self.at < len {
-            let (word, width) = self.word_char_at(self.at);
+        loop {
+            let (word, width, _) = self.word_char_at(self.at)?;
             if !word {
                 self.at += width;
                 continue;
             }
             let start = self.at;
-            while self.at < len {
-                let (word, width) = self.word_char_at(self.at);
-                if !word {
-                    break;
-                }
+            let mut ascii = true;
+            while let Some((true, width, is_ascii)) = self.word_char_at(self.at) {
+                ascii &= is_ascii;
                 self.at += width;
             }
-            let token = self.text[start..self.at].trim_matches(is_word_edge);
+            let piece = &self.text[start..self.at];
+            let token = if ascii {
+                // Only ASCII edges to trim: done on bytes, without decoding.
+                let edge = |b: &u8| *b == b'-' || *b == b'\'';
+                let bytes = piece.as_bytes();
+                let from = bytes.iter().position(|b| !edge(b)).unwrap_or(bytes.len());
+                let to = bytes.iter().rposition(|b| !edge(b)).map_or(from, |i| i + 1);
+                &piece[from..to]
+            } else {
+                piece.trim_matches(is_word_edge)
+            };
             if !token.is_empty() {
                 return Some(token);
             }
         }
-        None
     }
 }
 
