@@ -144,11 +144,14 @@ pub fn dated_headline(line: &str) -> Option<(String, String)> {
     Some((date, c[4].trim().to_string()))
 }
 
+/// The most words a headline has; bylines, date stamps and signatures have fewer.
+pub const MAX_HEADER_WORDS: usize = 22;
+
 /// Whether a paragraph reads as a headline: short, capitalised, no closing full stop.
 pub fn is_headline(paragraph: &str) -> bool {
-    let words = text::word_count_up_to(paragraph, 23);
+    let words = text::word_count_up_to(paragraph, MAX_HEADER_WORDS + 1);
     let first = paragraph.chars().next().unwrap_or(' ');
-    (3..=22).contains(&words)
+    (3..=MAX_HEADER_WORDS).contains(&words)
         && (first.is_uppercase() || first.is_ascii_digit())
         && !paragraph
             .trim_end()

@@ -251,7 +251,11 @@ impl Paragraph<'_> {
         classifier: &Classifier,
         vocabulary: &mut Vocabulary,
     ) -> Paragraph<'a> {
-        let headline = extract::is_headline(text) && !extract::is_sign_off(text);
+        // Headlines, bylines, date stamps and signatures are all under 23 words: a longer
+        // paragraph (most of them) is counted once here, not once by each check.
+        let short = text::word_count_up_to(text, extract::MAX_HEADER_WORDS + 1)
+            <= extract::MAX_HEADER_WORDS;
+        let headline = short && extract::is_headline(text) && !extract::is_sign_off(text);
         let (vector, evidence) = TermVector::of(text, classifier, vocabulary);
         Paragraph {
             text,
@@ -259,9 +263,10 @@ impl Paragraph<'_> {
             evidence,
             header: headline
                 || extract::dated_headline(text).is_some()
-                || extract::byline(text).is_some() && !extract::is_sign_off(text)
-                || extract::timestamp(text).is_some()
-                || extract::signature_source(text).is_some(),
+                || short
+                    && (extract::byline(text).is_some() && !extract::is_sign_off(text)
+                        || extract::timestamp(text).is_some()
+                        || extract::signature_source(text).is_some()),
             headline,
             continues: continues_text(text),
             lead: reads_as_lead(text),
