@@ -396,6 +396,18 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     tokens(text).map(normal_word)
 }
 
+/// Whether one of `words` (lower-case ASCII) is among the words of `text`, as [`words`]
+/// reads them. Compares as written, ignoring case: no word is lower-cased or copied.
+pub fn has_word(text: &str, words: &[&str]) -> bool {
+    tokens(text).any(|token| {
+        let token = token
+            .strip_suffix("'s")
+            .or_else(|| token.strip_suffix("’s"))
+            .unwrap_or(token);
+        words.iter().any(|w| token.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Bounds the token cache: a large corpus has a long tail of one-off words.
 const TOKEN_CACHE_LIMIT: usize = 200_000;
 
@@ -827,6 +839,19 @@ mod tests {
             ["starmer", "met", "macron"]
         );
         assert!(StemmedWords::of("Starmer met Macron").names().is_empty());
+    }
+
+    #[test]
+    fn has_word_finds_what_words_reads() {
+        for (text, found) in [
+            ("She SAID so", true),
+            ("the minister’s aide said’s", true),
+            ("He is saying", false),
+            ("unsaid words", false),
+        ] {
+            assert_eq!(has_word(text, &["said"]), found, "{text}");
+            assert_eq!(words(text).any(|w| w == "said"), found, "{text}");
+        }
     }
 
     #[test]

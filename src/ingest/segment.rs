@@ -389,7 +389,7 @@ fn is_reporting_verb(word: &str) -> bool {
 
 /// Whether a paragraph reports what someone said ("..., she said.", "He told the BBC").
 fn reports_speech(text: &str) -> bool {
-    text::words(text).any(|w| matches!(w.as_ref(), "said" | "says" | "told" | "added"))
+    text::has_word(text, &["said", "says", "told", "added"])
 }
 
 /// One file's stems, numbered in order of first use: vectors add and compare numbers.
