@@ -2,7 +2,7 @@
 //! sentence openers, using titles ("Sir", "Prime Minister"), organisation words ("Agency",
 //! "Council"), acronyms and a list of common given names from many languages.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::text;
@@ -227,7 +227,8 @@ const OPENERS: &[&str] = &[
 
 /// Whether a lower-cased word opens sentences or qualifies names (dates included).
 fn is_opener(word: &str) -> bool {
-    OPENERS.contains(&word) || text::MONTHS.contains(&word) || text::WEEKDAYS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    listed(&SET, OPENERS, word) || text::MONTHS.contains(&word) || text::WEEKDAYS.contains(&word)
 }
 
 /// Titles and offices that stand before a name.
@@ -582,6 +583,40 @@ pub fn agency(text: &str) -> Option<&'static str> {
 /// Common given names across many languages; a run starting with one is a person.
 const GIVEN_NAMES: &str = "aaron abdul abdullah abigail adam adrian agnieszka ahmed aidan aisha alan albert alberto alejandro aleksandr alex alexander alexandra alexei ali alice alicia alison amanda amber amelia amir amy ana anders andrea andreas andrew andrzej andy angela angelina angus ann anna anne annalena annette anthony antonio antony arthur ashley aurelien barbara barry beata ben benjamin bernard beth bill bob boris brendan brian bridget bruce carl carla carlos carmen caroline catherine cecilia charles charlie charlotte chloe chris christian christina christine christopher claire clara claudia colin connor craig dan daniel danielle dara darren david dawn dean deborah denis dennis diana diane dmitry dominic donald donna dorothy douglas duncan dylan ed eddie edward elena eleanor elizabeth ella ellie elon emily emma emmanuel eric erin ethan eva evan ewa fatima felix fernando fiona florence frances francesca francesco francis francois frank franz frederick friedrich gabriel gareth gary gavin geert george georgia gerald gerhard giorgia giovanni giuseppe gordon grace graham grant greg gregory guy hannah hans harold harriet harry hassan heather heidi helen helena henry hilary hugh hugo iain ian ibrahim igor imran ingrid irene isabel isabella isla ivan jack jacob jacqueline jade jake james jamie jan jane janet janice jason javier jay jean jeff jeffrey jennifer jens jeremy jess jessica jill jim jo joan joanna joe joel johann john johnny jon jonathan jordan jorge jose josef joseph josh joshua joyce juan judith julia julian julie justin kamala kaja karen karl kate katherine kathleen katie katya kay keir keith kelly kemi ken kenneth kevin khalid kim kirsty klaus kristin kwame kyle lars laura lauren lee leo leon lewis liam lily linda lindsay lisa liz lloyd louis louise lucas lucy luis luke lynn madeleine magnus mahmoud malcolm manuel marc marco marcus margaret maria marie marina mario mark marta martin mary matt matteo matthew maurice max megan mehmet melanie mette michael michel michelle miguel mike mikhail miriam mohamed mohammed mohammad monica muhammad nadia nancy naomi narendra natalie nathan neil nicholas nick nicola nicolas nigel nikolai nina noah norman olaf oliver olivia omar oscar owen pablo pamela paolo patricia patrick paul paula pauline pedro penny pete peter petr philip philippe phillip pierre piotr priya rachel rafael rahul raj ralph ramon randy ravi rebecca reza richard rishi rita rob robert roberto robin roger roman ronald rory rosa rosie ross ruby rupert russell ruth ryan sadiq sally sam samantha samir samuel sandra sara sarah scott sean sebastian sergei sergey shabana shaun sharon shirley simon sofia sophie stanley stefan stella stephanie stephen steve steven stewart stuart sue susan suzanne sven tanya tara ted teresa theresa thomas tim timothy tina toby tom tommy tony tracy trevor ulrich ursula valerie vanessa vera veronica vicki victor victoria viktor vincent vivian vladimir volodymyr walter wayne wendy wes william willie wolfgang xavier yasmin yulia yuri yusuf yvette zac zoe zoran keiron kier giorgio viktoria andrii oleksandr olena mykola dmytro yevgen bongani kofi ngozi chidi emeka amina ayesha wei li ming jun hiroshi yuki kenji sanjay anil sunita deepak vikram";
 
+/// Whether `word` is in `list`, through a set built once per list: the lists are checked
+/// for every capitalised word of every story, and scanning them was a share of ingest.
+fn listed(
+    set: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    word: &str,
+) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(word)
+}
+
+fn is_title(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    listed(&SET, TITLES, word)
+}
+
+fn is_org_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    listed(&SET, ORG_WORDS, word)
+}
+
+fn is_place_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    listed(&SET, PLACE_WORDS, word)
+}
+
+/// The canonical name of a known organisation by its lower-cased name (empty: not one).
+fn known_organisation(lower: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| KNOWN_ORGS.iter().copied().collect())
+        .get(lower)
+        .copied()
+}
+
 fn given_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| GIVEN_NAMES.split_whitespace().collect())
@@ -606,7 +641,7 @@ pub fn strip_titles(written: &str) -> String {
     let tokens: Vec<&str> = written.split_whitespace().collect();
     let keep = tokens
         .iter()
-        .position(|t| !TITLES.contains(&lower(t.trim_end_matches('.')).as_str()))
+        .position(|t| !is_title(&lower(t.trim_end_matches('.'))))
         .unwrap_or(tokens.len());
     tokens[keep..].join(" ")
 }
@@ -617,11 +652,9 @@ pub fn known_organisations(run: &Run) -> Vec<String> {
     run.tokens
         .iter()
         .filter_map(|t| {
-            let lower = lower(t);
-            KNOWN_ORGS
-                .iter()
-                .find(|(k, v)| *k == lower && !v.is_empty())
-                .map(|(_, v)| v.to_string())
+            known_organisation(&lower(t))
+                .filter(|canonical| !canonical.is_empty())
+                .map(str::to_string)
         })
         .collect()
 }
@@ -631,7 +664,7 @@ pub fn classify(run: &Run) -> Mention {
     let mut tokens: Vec<&str> = run.tokens.iter().map(String::as_str).collect();
     while tokens.first().is_some_and(|t| {
         let word = lower(t);
-        is_opener(&word) && !TITLES.contains(&word.as_str())
+        is_opener(&word) && !is_title(&word)
     }) {
         tokens.remove(0);
     }
@@ -650,7 +683,7 @@ pub fn classify(run: &Run) -> Mention {
 
     if tokens.len() == 1 {
         let t = tokens[0];
-        if let Some((_, canonical)) = KNOWN_ORGS.iter().find(|(k, _)| *k == lowered[0]) {
+        if let Some(canonical) = known_organisation(&lowered[0]) {
             return if canonical.is_empty() {
                 Mention::Other
             } else {
@@ -665,8 +698,8 @@ pub fn classify(run: &Run) -> Mention {
         }
     }
 
-    if ORG_WORDS.contains(&last_lower.as_str()) && !TITLES.contains(&lowered[0].as_str())
-        || tokens.len() >= 2 && ORG_WORDS.contains(&lowered[0].as_str()) && tokens.contains(&"of")
+    if is_org_word(last_lower) && !is_title(&lowered[0])
+        || tokens.len() >= 2 && is_org_word(&lowered[0]) && tokens.contains(&"of")
     {
         let name = tokens.join(" ");
         return if tokens.len() >= 2 {
@@ -679,14 +712,14 @@ pub fn classify(run: &Run) -> Mention {
     // A title anywhere in the run: the name is what follows the last title word.
     let last_title = lowered
         .iter()
-        .rposition(|t| TITLES.contains(&t.trim_end_matches('.')));
+        .rposition(|t| is_title(t.trim_end_matches('.')));
     let (title, name): (Option<&str>, Vec<&str>) = match last_title {
         Some(i) => (Some(&lowered[i]), tokens[i + 1..].to_vec()),
         None => (None, tokens.clone()),
     };
     let name_len = name.iter().filter(|t| !PARTICLES.contains(t)).count();
     // The name ends where the run does.
-    if name.is_empty() || PLACE_WORDS.contains(&last_lower.as_str()) {
+    if name.is_empty() || is_place_word(last_lower) {
         return Mention::Other;
     }
     if name
