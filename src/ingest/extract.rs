@@ -318,7 +318,7 @@ pub fn generate_title(lead: &str) -> String {
         Some(m) if m.as_str().split_whitespace().count() > 1 => &lead[m.end()..],
         _ => lead,
     };
-    let sentence = text::sentences(lead).into_iter().next().unwrap_or(lead);
+    let sentence = text::sentences(lead).next().unwrap_or(lead);
     let sentence = sentence.trim_end_matches(['.', '!', '?', '"', '”', ' ']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
     const MAX_WORDS: usize = 14;

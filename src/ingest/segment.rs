@@ -241,8 +241,6 @@ struct Paragraph<'a> {
     continues: bool,
     /// Reads like the lead paragraph of a story.
     lead: bool,
-    /// Reports what someone said: never a teaser.
-    speech: bool,
 }
 
 impl Paragraph<'_> {
@@ -270,7 +268,6 @@ impl Paragraph<'_> {
             headline,
             continues: continues_text(text),
             lead: reads_as_lead(text),
-            speech: reports_speech(text),
         }
     }
 
@@ -342,7 +339,7 @@ fn reads_as_lead(text: &str) -> bool {
         )
     });
     let text = extract::without_dateline(text);
-    let first = text::sentences(text).into_iter().next().unwrap_or(text);
+    let first = text::sentences(text).next().unwrap_or(text);
     let clause = first
         .split([',', ';', ':', '–', '—'])
         .next()
@@ -387,7 +384,8 @@ fn is_reporting_verb(word: &str) -> bool {
         .contains(text::stemmer().stem(&word.to_lowercase()).as_ref())
 }
 
-/// Whether a paragraph reports what someone said ("..., she said.", "He told the BBC").
+/// Whether a paragraph reports what someone said ("..., she said.", "He told the BBC"): such
+/// a paragraph is never a teaser. Asked only of a paragraph at a seam between stories.
 fn reports_speech(text: &str) -> bool {
     text::has_word(text, &["said", "says", "told", "added"])
 }
@@ -680,7 +678,7 @@ fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &[Paragraph]) {
             let rest: Vec<usize> = own.iter().copied().filter(|&q| q != p).collect();
             let para = &paragraphs[p];
             own.len() > MIN_STORY_PARAGRAPHS
-                && !para.speech
+                && !reports_speech(para.text)
                 && !para.continues
                 && paragraphs[next].lead
                 && containment(&para.vector, &run_vector(paragraphs, &rest)) < TEASER_MAX
