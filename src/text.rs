@@ -462,18 +462,13 @@ static WORD_BYTES: [bool; 128] = {
 };
 
 impl<'a> Tokens<'a> {
-    /// Whether the character at byte `at` belongs to a word, its length, and whether it is
-    /// ASCII; `None` at the end of the text.
-    fn word_char_at(&self, at: usize) -> Option<(bool, usize, bool)> {
-        let byte = *self.text.as_bytes().get(at)?;
-        if byte < 0x80 {
-            return Some((WORD_BYTES[usize::from(byte)], 1, true));
-        }
+    /// The character at byte `at`, which is not ASCII, and whether it belongs to a word.
+    fn other_char_at(&self, at: usize) -> (bool, usize) {
         let c = self.text[at..]
             .chars()
             .next()
             .expect("at a character boundary");
-        Some((!is_word_break(c), c.len_utf8(), false))
+        (!is_word_break(c), c.len_utf8())
     }
 }
 
@@ -481,19 +476,48 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
         loop {
-            let (word, width, _) = self.word_char_at(self.at)?;
-            if !word {
-                self.at += width;
-                continue;
+            // Up to the next word character.
+            loop {
+                let Some(&byte) = bytes.get(at) else {
+                    self.at = at;
+                    return None;
+                };
+                if byte < 0x80 {
+                    if WORD_BYTES[usize::from(byte)] {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    let (word, width) = self.other_char_at(at);
+                    if word {
+                        break;
+                    }
+                    at += width;
+                }
             }
-            let start = self.at;
+            // To the end of the word.
+            let start = at;
             let mut ascii = true;
-            while let Some((true, width, is_ascii)) = self.word_char_at(self.at) {
-                ascii &= is_ascii;
-                self.at += width;
+            while let Some(&byte) = bytes.get(at) {
+                if byte < 0x80 {
+                    if !WORD_BYTES[usize::from(byte)] {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    let (word, width) = self.other_char_at(at);
+                    if !word {
+                        break;
+                    }
+                    ascii = false;
+                    at += width;
+                }
             }
-            let piece = &self.text[start..self.at];
+            self.at = at;
+            let piece = &self.text[start..at];
             let token = if ascii {
                 // Only ASCII edges to trim: done on bytes, without decoding.
                 let edge = |b: &u8| *b == b'-' || *b == b'\'';
