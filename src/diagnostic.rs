@@ -174,11 +174,18 @@ pub fn template_error(templates_dir: &Path, error: &tera::Error) -> anyhow::Erro
         error.kind()
     {
         let (path, text) = template_text(templates_dir, report.filename());
-        let message = format!("template error: {}", report.message());
-        return anyhow!(
-            "{}",
-            at(&path, &text, report.span().range.clone(), &message)
-        );
+        let range = report.span().range.clone();
+        let mut message = format!("template error: {}", report.message());
+        // A template written for Tera 1: say what replaced its macros.
+        if matches!(
+            text.get(range.clone()),
+            Some("macro" | "endmacro" | "import")
+        ) {
+            message.push_str(
+                "; Tera 2 has components instead of macros: `{% component card(story) %}…{% endcomponent card %}`, used as `{{ <card story={s} /> }}` (see the built-in templates/components.html)",
+            );
+        }
+        return anyhow!("{}", at(&path, &text, range, &message));
     }
     let mut messages = vec![error.to_string()];
     let mut source = std::error::Error::source(error);

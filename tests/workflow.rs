@@ -472,6 +472,17 @@ fn an_unknown_filter_or_a_syntax_error_names_the_template_and_line() {
         build_error(project.path()),
         "error: templates/404.html:3:20: template error: Unknown filter `shout_loudly`\n  |\n3 | <p>{{ site.title | shout_loudly }}</p>\n  |                    ^\n"
     );
+    // A Tera 1 macro import: the error says what replaced macros.
+    std::fs::write(
+        &page,
+        "{% extends \"base.html\" %}\n{% import \"components.html\" as macros %}\n{% block main %}{% endblock %}\n",
+    )
+    .unwrap();
+    let error = build_error(project.path());
+    assert!(
+        error.starts_with("error: templates/404.html:2:4: template error: Unknown tag; Tera 2 has components instead of macros"),
+        "{error}"
+    );
     std::fs::write(
         &page,
         "{% extends \"base.html\" %}\n{% block main %}\n<p>{% if site.title %}</p>\n{% endblock %}\n",
