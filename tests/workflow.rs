@@ -462,35 +462,29 @@ fn a_template_error_names_the_template_and_line() {
 fn an_unknown_filter_or_a_syntax_error_names_the_template_and_line() {
     let project = small_project(CONFIG, None);
     std::fs::create_dir_all(project.path().join("templates")).unwrap();
-    let page = project.path().join("templates/404.html");
-    std::fs::write(
-        &page,
-        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ site.title | shout_loudly }}</p>\n{% endblock %}\n",
-    )
-    .unwrap();
+    // The build error with `main` of templates/404.html as given.
+    let error_with = |main: &str| {
+        std::fs::write(
+            project.path().join("templates/404.html"),
+            format!("{{% extends \"base.html\" %}}\n{main}\n"),
+        )
+        .unwrap();
+        build_error(project.path())
+    };
     assert_eq!(
-        build_error(project.path()),
+        error_with("{% block main %}\n<p>{{ site.title | shout_loudly }}</p>\n{% endblock %}"),
         "error: templates/404.html:3:20: template error: Unknown filter `shout_loudly`\n  |\n3 | <p>{{ site.title | shout_loudly }}</p>\n  |                    ^\n"
     );
     // A Tera 1 macro import: the error says what replaced macros.
-    std::fs::write(
-        &page,
-        "{% extends \"base.html\" %}\n{% import \"components.html\" as macros %}\n{% block main %}{% endblock %}\n",
-    )
-    .unwrap();
-    let error = build_error(project.path());
+    let error =
+        error_with("{% import \"components.html\" as macros %}\n{% block main %}{% endblock %}");
     assert!(
         error.starts_with("error: templates/404.html:2:4: template error: Unknown tag; Tera 2 has components instead of macros"),
         "{error}"
     );
-    std::fs::write(
-        &page,
-        "{% extends \"base.html\" %}\n{% block main %}\n<p>{% if site.title %}</p>\n{% endblock %}\n",
-    )
-    .unwrap();
     // An `if` left open: Tera stops at the tag it did not expect there.
     assert_eq!(
-        build_error(project.path()),
+        error_with("{% block main %}\n<p>{% if site.title %}</p>\n{% endblock %}"),
         "error: templates/404.html:4:4: template error: Unknown tag\n  |\n4 | {% endblock %}\n  |    ^^^^^^^^\n"
     );
 }
