@@ -371,11 +371,20 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
 /// Escapes text so Markdown shows it as written: no emphasis, links, headings, lists or HTML.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    // The characters escaped are ASCII, so the text is copied in runs between them.
-    const ESCAPED: &[u8] = b"\\`*_[]<>#|~&!";
+    // The characters escaped are ASCII, so the text is copied in runs between them; a byte
+    // is looked up in a table, not compared with each of them.
+    const ESCAPED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < b"\\`*_[]<>#|~&!".len() {
+            table[b"\\`*_[]<>#|~&!"[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
     let mut copied = 0;
     for (at, byte) in text.bytes().enumerate() {
-        if ESCAPED.contains(&byte) {
+        if ESCAPED[usize::from(byte)] {
             out.push_str(&text[copied..at]);
             out.push('\\');
             copied = at;
@@ -418,7 +427,7 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
         )
     })?;
     let line_at = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-    if let Some(nul) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         bail!(
             "{}:{}: a binary file, not article text (NUL byte at offset {nul}); remove it from the seeds",
             path.display(),
@@ -426,10 +435,13 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
         );
     }
     let mut warnings = Vec::new();
-    let text = match String::from_utf8(bytes.clone()) {
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let first = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line_at =
+                |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
             if invalid as f64 > bytes.len() as f64 * MAX_INVALID_SHARE {
                 bail!(
@@ -446,8 +458,16 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    // Most files have Unix line ends and are kept as read.
+    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         bail!(
             "{}: the file is empty; add the article text or remove the file",
