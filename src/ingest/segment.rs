@@ -12,6 +12,7 @@
 //! either just before a lead) is a piece of its own, never glued to a neighbour.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -202,11 +203,13 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         }];
     }
 
-    let mut vocabulary = Vocabulary::default();
-    let paragraphs: Vec<Paragraph> = indices
-        .iter()
-        .map(|&i| Paragraph::read(lines[i].trimmed(), classifier, &mut vocabulary))
-        .collect();
+    let paragraphs = Paragraphs {
+        list: indices
+            .iter()
+            .map(|&i| Paragraph::read(lines[i].trimmed(), classifier))
+            .collect(),
+        vectors: OnceCell::new(),
+    };
     let mut runs = Vec::new();
     for block in split_at_cues(&paragraphs) {
         if block.wire {
@@ -231,7 +234,6 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
 /// What segmentation reads off one paragraph.
 struct Paragraph<'a> {
     text: &'a str,
-    vector: TermVector,
     evidence: Evidence,
     /// A headline, byline or date stamp: it belongs to the story below it.
     header: bool,
@@ -244,21 +246,15 @@ struct Paragraph<'a> {
 }
 
 impl Paragraph<'_> {
-    fn read<'a>(
-        text: &'a str,
-        classifier: &Classifier,
-        vocabulary: &mut Vocabulary,
-    ) -> Paragraph<'a> {
+    fn read<'a>(text: &'a str, classifier: &Classifier) -> Paragraph<'a> {
         // Headlines, bylines, date stamps and signatures are all under 23 words: a longer
         // paragraph (most of them) is counted once here, not once by each check.
         let short = text::word_count_up_to(text, extract::MAX_HEADER_WORDS + 1)
             <= extract::MAX_HEADER_WORDS;
         let headline = short && extract::is_headline(text) && !extract::is_sign_off(text);
-        let (vector, evidence) = TermVector::of(text, classifier, vocabulary);
         Paragraph {
             text,
-            vector,
-            evidence,
+            evidence: classifier.evidence(&text::StemmedWords::of(text)),
             header: headline
                 || extract::dated_headline(text).is_some()
                 || short
@@ -390,6 +386,35 @@ fn reports_speech(text: &str) -> bool {
     text::has_word(text, &["said", "says", "told", "added"])
 }
 
+/// A file's paragraphs, with their term vectors made on first use. Only a file with a place
+/// where a story could start needs them; in most files a story runs from top to bottom, and
+/// making the vectors (names read, stems numbered and weighed) was a third of segmenting.
+struct Paragraphs<'a> {
+    list: Vec<Paragraph<'a>>,
+    vectors: OnceCell<Vec<TermVector>>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn vector(&self, p: usize) -> &TermVector {
+        let vectors = self.vectors.get_or_init(|| {
+            let mut vocabulary = Vocabulary::default();
+            self.list
+                .iter()
+                .map(|p| TermVector::of(p.text, &p.evidence, &mut vocabulary))
+                .collect()
+        });
+        &vectors[p]
+    }
+}
+
+impl<'a> std::ops::Deref for Paragraphs<'a> {
+    type Target = [Paragraph<'a>];
+
+    fn deref(&self) -> &[Paragraph<'a>] {
+        &self.list
+    }
+}
+
 /// One file's stems, numbered in order of first use: vectors add and compare numbers.
 #[derive(Default)]
 struct Vocabulary(FxHashMap<String, u32>);
@@ -415,12 +440,8 @@ struct TermVector {
 }
 
 impl TermVector {
-    /// A paragraph's vector, and its topic evidence (of which the vector keeps the scores).
-    fn of(
-        paragraph: &str,
-        classifier: &Classifier,
-        vocabulary: &mut Vocabulary,
-    ) -> (TermVector, Evidence) {
+    /// A paragraph's vector, keeping the scores of its topic evidence.
+    fn of(paragraph: &str, evidence: &Evidence, vocabulary: &mut Vocabulary) -> TermVector {
         let words = text::StemmedWords::with_names(paragraph);
         let names = words.names();
         let mut terms = FxHashMap::default();
@@ -429,9 +450,10 @@ impl TermVector {
                 *terms.entry(vocabulary.id(stem)).or_default() += weight;
             }
         }
-        let evidence = classifier.evidence(&words);
-        let topics = evidence.scores.clone();
-        (TermVector { terms, topics }, evidence)
+        TermVector {
+            terms,
+            topics: evidence.scores.clone(),
+        }
     }
 
     fn add(&mut self, other: &TermVector) {
@@ -484,8 +506,8 @@ impl TermVector {
 }
 
 /// The summed vector of some paragraphs.
-fn run_vector(paragraphs: &[Paragraph], run: &[usize]) -> TermVector {
-    TermVector::sum(run.iter().map(|&p| &paragraphs[p].vector))
+fn run_vector(paragraphs: &Paragraphs, run: &[usize]) -> TermVector {
+    TermVector::sum(run.iter().map(|&p| paragraphs.vector(p)))
 }
 
 /// Paragraphs between sure story starts.
@@ -498,7 +520,7 @@ struct Block {
 /// Splits paragraphs into blocks at sure story starts: an agency dateline ("OSLO, Aug 31
 /// (Reuters) -") or a dated headline, a byline, and after a sign-off ("Reporting by ...;
 /// Editing by ..."). A headline, byline or date stamp just above a story start belongs to it.
-fn split_at_cues(paragraphs: &[Paragraph]) -> Vec<Block> {
+fn split_at_cues(paragraphs: &Paragraphs) -> Vec<Block> {
     let mut starts = vec![0];
     for p in 1..paragraphs.len() {
         let text = paragraphs[p].text;
@@ -540,7 +562,7 @@ fn has_agency_dateline(text: &str) -> bool {
 /// does, and so does a headline at the top of the file; a headline between two stories does when
 /// it shares a word with the story's first paragraphs (one sharing none is a teaser for
 /// another piece).
-fn heads_story(paragraphs: &[Paragraph], h: usize, start: usize) -> bool {
+fn heads_story(paragraphs: &Paragraphs, h: usize, start: usize) -> bool {
     let above = &paragraphs[h];
     if !above.header || extract::is_sign_off(above.text) {
         return false;
@@ -552,7 +574,7 @@ fn heads_story(paragraphs: &[Paragraph], h: usize, start: usize) -> bool {
         .filter(|&q| !paragraphs[q].header)
         .take(HEADLINE_CONTEXT)
         .collect();
-    containment(&above.vector, &run_vector(paragraphs, &opening)) > 0.0
+    containment(paragraphs.vector(h), &run_vector(paragraphs, &opening)) > 0.0
 }
 
 /// Share of `part`'s word mass that also occurs in `whole`. A story keeps returning to its
@@ -609,23 +631,30 @@ fn cut_score(
 
 /// Divisive segmentation: cut a run at the gap where its two sides belong together least,
 /// while that is little enough, then look again inside each side.
-fn split_runs(paragraphs: &[Paragraph], block: Range<usize>) -> Vec<Vec<usize>> {
+fn split_runs(paragraphs: &Paragraphs, block: Range<usize>) -> Vec<Vec<usize>> {
     let mut done = Vec::new();
     let mut todo = vec![block.collect::<Vec<usize>>()];
     while let Some(run) = todo.pop() {
+        // Where a story may start, leaving a story's worth on either side (teasers, shorter
+        // than a story, are found apart in `split_off_teasers`). A run with none is one story.
+        let cuts: Vec<usize> = (MIN_STORY_PARAGRAPHS
+            ..=run.len().saturating_sub(MIN_STORY_PARAGRAPHS))
+            .filter(|&cut| can_cut(paragraphs, (&run[..cut], &run[cut..])))
+            .collect();
+        if cuts.is_empty() {
+            done.push(run);
+            continue;
+        }
         let total = run_vector(paragraphs, &run);
         let mut left = TermVector::default();
+        let mut in_left = 0;
         let mut best: Option<(usize, f64)> = None;
-        for cut in 1..run.len() {
-            left.add(&paragraphs[run[cut - 1]].vector);
-            // Teasers, shorter than a story, are found apart (`split_off_teasers`).
-            if cut < MIN_STORY_PARAGRAPHS || run.len() - cut < MIN_STORY_PARAGRAPHS {
-                continue;
+        for cut in cuts {
+            for &p in &run[in_left..cut] {
+                left.add(paragraphs.vector(p));
             }
+            in_left = cut;
             let sides = (&run[..cut], &run[cut..]);
-            if !can_cut(paragraphs, sides) {
-                continue;
-            }
             let right = total.minus(&left);
             if let Some(score) = cut_score(paragraphs, sides, (&left, &right)) {
                 if best.is_none_or(|(_, b)| score < b) {
@@ -649,7 +678,7 @@ fn split_runs(paragraphs: &[Paragraph], block: Range<usize>) -> Vec<Vec<usize>> 
 /// shares words with its lead and a teaser for some other piece when it does not; a paragraph
 /// sharing almost nothing with either story, just before a story's opening, is a teaser too.
 /// A teaser becomes a story of its own, never glued to a neighbour.
-fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &[Paragraph]) {
+fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &Paragraphs) {
     let mut i = 0;
     while i + 1 < runs.len() {
         let last = *runs[i].last().expect("runs are not empty");
@@ -681,8 +710,8 @@ fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &[Paragraph]) {
                 && !reports_speech(para.text)
                 && !para.continues
                 && paragraphs[next].lead
-                && containment(&para.vector, &run_vector(paragraphs, &rest)) < TEASER_MAX
-                && containment(&para.vector, &run_vector(paragraphs, other)) < TEASER_MAX
+                && containment(paragraphs.vector(p), &run_vector(paragraphs, &rest)) < TEASER_MAX
+                && containment(paragraphs.vector(p), &run_vector(paragraphs, other)) < TEASER_MAX
         };
         let (a, b) = (&runs[i], &runs[i + 1]);
         if lone(last, a, b, first) {
