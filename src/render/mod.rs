@@ -439,7 +439,8 @@ struct Renderer<'a> {
     site: &'a Site,
     tera: &'a Tera,
     root: &'a Path,
-    site_view: SiteView<'a>,
+    /// The site's values as a template value, made once: every page shares it.
+    site_view: tera::Value,
     /// Person name -> page, for linking speakers.
     person_urls: FxHashMap<&'a str, &'a str>,
     /// For each story, the entities with pages that it names.
@@ -451,7 +452,7 @@ struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, tera: &'a Tera, root: &'a Path) -> Renderer<'a> {
         let config = &site.config;
-        let site_view = SiteView {
+        let site_view = tera::Value::from_serializable(&SiteView {
             title: &config.title,
             description: &config.description,
             language: &config.language,
@@ -466,7 +467,7 @@ impl<'a> Renderer<'a> {
                     count: t.articles.len(),
                 })
                 .collect(),
-        };
+        });
         // Lookups built once, so no page pays a search over the whole site.
         let person_urls = site
             .entities
@@ -500,7 +501,7 @@ impl<'a> Renderer<'a> {
     /// The context every page starts from: site values, the path back to the root, a title.
     fn context(&self, root_prefix: &str, page_title: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site_view);
+        ctx.insert_value("site", self.site_view.clone());
         ctx.insert("root", root_prefix);
         ctx.insert("page_title", page_title);
         ctx
