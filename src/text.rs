@@ -519,9 +519,13 @@ impl<'a> Iterator for Tokens<'a> {
             self.at = at;
             let piece = &self.text[start..at];
             let token = if ascii {
-                // Only ASCII edges to trim: done on bytes, without decoding.
+                // Only ASCII edges to trim: done on bytes, without decoding, and most words
+                // (a letter or digit at either end) have none.
                 let edge = |b: &u8| *b == b'-' || *b == b'\'';
                 let bytes = piece.as_bytes();
+                if !edge(&bytes[0]) && !edge(&bytes[bytes.len() - 1]) {
+                    return Some(piece);
+                }
                 let from = bytes.iter().position(|b| !edge(b)).unwrap_or(bytes.len());
                 let to = bytes.iter().rposition(|b| !edge(b)).map_or(from, |i| i + 1);
                 &piece[from..to]
