@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::content::{self, Page};
 use crate::diagnostic::shown;
 use crate::ingest::{self, FileCleaning, Ingester, Story};
+use crate::render::markdown::BodyStorage;
 use crate::site::{AnalysedPage, Model, PageChange, Site};
 use crate::{render, ui};
 
@@ -174,8 +175,9 @@ pub fn run(options: Options) -> Result<Built> {
                 // page, analysed as it is written so the model need not read it back.
                 let report = ingest::cleaning_report(&mut stories);
                 let content_dir = root.join("content");
+                let bodies = BodyStorage::for_stories(stories.len());
                 written = write_content(root, stories, |page| {
-                    AnalysedPage::of_written(page, &config, &content_dir)
+                    AnalysedPage::of_written(page, &config, &content_dir, bodies)
                 })?
                 .into_iter()
                 .flatten()

@@ -7,6 +7,7 @@ pub mod incremental;
 pub mod markdown;
 pub mod search;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -222,7 +223,7 @@ struct BriefingStory<'a> {
     source: Option<&'a str>,
     authors: &'a [String],
     summary: &'a str,
-    body_html: Option<String>,
+    body_html: Option<Cow<'a, str>>,
 }
 
 /// One output file: path under the output folder and its bytes.

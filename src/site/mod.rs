@@ -17,7 +17,7 @@ use crate::content::{self, Page};
 use crate::ingest::extract::{Figure, Quote};
 use crate::ingest::live::Post;
 use crate::ingest::segment::StoryKind;
-use crate::render::markdown::{self, BodyHtml, Heading};
+use crate::render::markdown::{self, BodyHtml, BodyStorage, Heading};
 
 /// One story page of the site.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -225,11 +225,16 @@ pub struct AnalysedPage {
 impl AnalysedPage {
     /// Analyses a generated page ([`Page::generated`]). `None` when it does not validate:
     /// the model then reads the file, whose error names the line.
-    pub fn of_written(page: Page, config: &Config, content_dir: &Path) -> Option<AnalysedPage> {
+    pub fn of_written(
+        page: Page,
+        config: &Config,
+        content_dir: &Path,
+        bodies: BodyStorage,
+    ) -> Option<AnalysedPage> {
         content::validate(&page, config, content_dir).ok()?;
         // A generated page is never a draft, so every build shows it.
         Some(AnalysedPage {
-            story: analyse(&page, config),
+            story: analyse(&page, config, bodies),
             path: page.path,
         })
     }
@@ -242,6 +247,8 @@ pub struct Model {
     states: Vec<StoryState>,
     corpus: similarity::Corpus,
     include_drafts: bool,
+    /// How article bodies are held, chosen by the site's size when it was loaded.
+    bodies: BodyStorage,
 }
 
 impl Model {
@@ -269,6 +276,7 @@ impl Model {
                     (path, story)
                 })
                 .collect();
+        let bodies = BodyStorage::for_stories(pages.len());
         // Each page is read, checked and analysed in one go, then dropped: a large site never
         // holds every page's text and every article at once. The first bad page in path
         // order is the error.
@@ -280,7 +288,7 @@ impl Model {
                 }
                 let page = content::read_page(&content_dir, &path)?;
                 content::validate(&page, &config, &content_dir)?;
-                Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config)))
+                Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config, bodies)))
             })
             .collect();
         let mut stories = Vec::with_capacity(analysed.len());
@@ -305,6 +313,7 @@ impl Model {
             states,
             corpus,
             include_drafts,
+            bodies,
         };
         let phase = std::time::Instant::now();
         model.derive(true);
@@ -328,7 +337,7 @@ impl Model {
                 let story = change
                     .page
                     .filter(|p| self.include_drafts || !p.meta.draft)
-                    .map(|p| analyse(&p, config));
+                    .map(|p| analyse(&p, config, self.bodies));
                 (change.path, story)
             })
             .collect();
@@ -525,8 +534,8 @@ fn sort_stories(stories: &mut [(Article, StoryState)]) {
 }
 
 /// A page as a story of the site, with its terms and places for comparing it to others.
-fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
-    let mut article = article_from_page(page, config);
+fn analyse(page: &Page, config: &Config, bodies: BodyStorage) -> (Article, StoryState) {
+    let mut article = article_from_page(page, config, bodies);
     // The words are stemmed once, for search and for similarity: the title twice (it
     // weighs double) and the body, as one text so names are read in their sentences.
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
@@ -559,7 +568,7 @@ fn analyse(page: &Page, config: &Config) -> (Article, StoryState) {
     (article, state)
 }
 
-fn article_from_page(page: &Page, config: &Config) -> Article {
+fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Article {
     let meta = &page.meta;
     let slug = if meta.slug.is_empty() {
         crate::text::slugify(
@@ -603,7 +612,7 @@ fn article_from_page(page: &Page, config: &Config) -> Article {
         file: meta.file.clone(),
         lines: meta.lines.clone(),
         content_path: format!("content/{}", page.path),
-        body_html: BodyHtml::new(&rendered.html),
+        body_html: BodyHtml::new(rendered.html, bodies),
         toc: if rendered.headings.len() >= 3 {
             rendered.headings
         } else {
