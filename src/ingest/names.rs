@@ -46,14 +46,49 @@ fn trim_suffixes<'a>(mut word: &'a str, suffixes: &[&str]) -> &'a str {
     word
 }
 
+/// The pieces `split_inclusive(char::is_whitespace)` gives (each word with the one white
+/// space character after it), found by a byte scan that decodes only non-ASCII characters.
+fn pieces_with_space(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii() {
+                at += 1;
+                if byte == b' ' || (b'\t'..=b'\r').contains(&byte) {
+                    break;
+                }
+            } else {
+                let c = text[at..].chars().next().expect("at a character boundary");
+                at += c.len_utf8();
+                if c.is_whitespace() {
+                    break;
+                }
+            }
+        }
+        Some(&text[start..at])
+    })
+}
+
 pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
     let mut pending_links: Vec<String> = Vec::new();
     let mut pos = 0;
-    for raw in paragraph.split_inclusive(|c: char| c.is_whitespace()) {
+    for raw in pieces_with_space(paragraph) {
         let start = pos;
         pos += raw.len();
+        // Most words open with a lower-case letter or a digit: outside a run they change
+        // nothing, and are passed over on their first byte.
+        let first = raw.as_bytes()[0];
+        if current.is_none() && (first.is_ascii_lowercase() || first.is_ascii_digit()) {
+            continue;
+        }
         let word = raw.trim_end();
         let core = word.trim_start_matches(['“', '"', '‘', '(', '[', '\'']);
         // Outside a run, a word that does not start with a capital changes nothing (most
@@ -762,6 +797,23 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<Mention> {
         capitalised_runs(text).iter().map(classify).collect()
+    }
+
+    #[test]
+    fn pieces_are_split_as_split_inclusive_splits_them() {
+        for text in [
+            "",
+            " ",
+            "Keir  Starmer\tsaid\u{a0}today\u{2009}in\nLondon ",
+            "“Quoted” (words) – and £5bn\r\nhere",
+        ] {
+            assert_eq!(
+                pieces_with_space(text).collect::<Vec<_>>(),
+                text.split_inclusive(char::is_whitespace)
+                    .collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
