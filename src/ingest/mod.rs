@@ -393,11 +393,10 @@ pub fn escape_markdown(text: &str) -> String {
     out.push_str(&text[copied..]);
     // A leading "1." or "-" or "+" would start a list.
     let trimmed = out.trim_start();
-    if let Some(pos) = trimmed.find(['.', ')']) {
-        if pos > 0 && trimmed[..pos].chars().all(|c| c.is_ascii_digit()) {
-            let offset = out.len() - trimmed.len() + pos;
-            out.insert(offset, '\\');
-        }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+        let offset = out.len() - trimmed.len() + digits;
+        out.insert(offset, '\\');
     }
     if out.trim_start().starts_with(['-', '+', '=']) {
         let offset = out.len() - out.trim_start().len();
