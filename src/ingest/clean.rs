@@ -203,7 +203,7 @@ impl Cleaner {
 
     /// The rule that removes a line on its own, if any.
     fn line_rule(&self, line: &str) -> Option<String> {
-        let words = line.split_whitespace().count();
+        let words = text::word_count(line);
         if self.duration.is_match(line) {
             return Some("duration".to_string());
         }
@@ -236,7 +236,7 @@ impl Cleaner {
                 "duration" => {
                     if let Some(next) = j {
                         let t = lines[next].trimmed();
-                        if t.split_whitespace().count() <= 14 && !t.ends_with('.') {
+                        if text::word_count(t) <= 14 && !t.ends_with('.') {
                             lines[next].kind = LineKind::Furniture("video-caption".to_string());
                         }
                     }
@@ -245,10 +245,7 @@ impl Cleaner {
                     // One- to three-word tags with no sentence punctuation.
                     while let Some(next) = j {
                         let t = lines[next].trimmed();
-                        if t.split_whitespace().count() <= 3
-                            && !ends_sentence(t)
-                            && !t.ends_with(',')
-                        {
+                        if text::word_count(t) <= 3 && !ends_sentence(t) && !t.ends_with(',') {
                             lines[next].kind = LineKind::Furniture("related-topics".to_string());
                             j = next_text_line(lines, next + 1);
                         } else {
@@ -290,7 +287,7 @@ pub fn starts_with_quote(line: &str) -> bool {
 
 /// A headline-shaped line: short, no closing full stop, not a quote.
 fn is_teaser_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = text::word_count(line);
     (3..=20).contains(&words)
         && !line.trim_end().ends_with(['.', ':', ';', ','])
         && !starts_with_quote(line)

@@ -315,7 +315,7 @@ pub fn generate_title(lead: &str) -> String {
         r"^(?i:on|by|as of)\s+(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})?\s*,\s+",
     );
     let lead = match when.find(lead) {
-        Some(m) if m.as_str().split_whitespace().count() > 1 => &lead[m.end()..],
+        Some(m) if text::word_count(m.as_str()) > 1 => &lead[m.end()..],
         _ => lead,
     };
     let sentence = text::sentences(lead).next().unwrap_or(lead);
@@ -898,7 +898,7 @@ fn resolve_speaker(written: &str, context: &SpeakerContext, at: usize) -> Option
     if let Some(c) = entities.canonical(written) {
         return Some(c);
     }
-    let words = written.split_whitespace().count();
+    let words = text::word_count(written);
     if words == 0 || words > 7 {
         return None;
     }

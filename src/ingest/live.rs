@@ -97,7 +97,7 @@ pub fn read(lines: &[&Line]) -> LivePage {
             continue;
         }
         let is_label_for_next = numbered().is_match(text)
-            && text.split_whitespace().count() <= 4
+            && text::word_count(text) <= 4
             && lines
                 .get(i + 1)
                 .is_some_and(|n| post_time_marker().is_match(n.trimmed()));
@@ -138,7 +138,7 @@ fn normalise_time(time: &str) -> String {
 /// The label line ("8. Analysis") just above a post header, if there is one.
 fn pending_label(lines: &[&Line], i: usize) -> Option<String> {
     let previous = lines.get(i.checked_sub(1)?)?.trimmed();
-    (numbered().is_match(previous) && previous.split_whitespace().count() <= 4)
+    (numbered().is_match(previous) && text::word_count(previous) <= 4)
         .then(|| numbered().replace(previous, "").trim().to_string())
 }
 
