@@ -352,7 +352,12 @@ pub fn is_stopword(word: &str) -> bool {
 /// text) and fall back to an engine several times slower; the patterns' `\b`s sit beside
 /// English words and digits, where the two boundaries agree.
 pub fn builtin_regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("built-in pattern is valid")
+    regex::Regex::new(&builtin_pattern(pattern)).expect("built-in pattern is valid")
+}
+
+/// One of digest's own patterns as [`builtin_regex`] compiles it.
+pub fn builtin_pattern(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// The English stemmer, built once.

@@ -3,7 +3,7 @@
 //! removed it, so the build report can show what was dropped and why.
 
 use anyhow::{Context, Result};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 
 use crate::config::IngestConfig;
@@ -45,7 +45,6 @@ pub struct Removed {
 /// A named line pattern.
 struct Rule {
     name: String,
-    pattern: Regex,
     /// Longest line, in words, the rule may remove: furniture is short, paragraphs are not.
     max_words: usize,
 }
@@ -53,6 +52,9 @@ struct Rule {
 /// The furniture rule set: built-in defaults plus `[[ingest.furniture]]` from config.toml.
 pub struct Cleaner {
     rules: Vec<Rule>,
+    /// The rules' patterns together: a line is read once for all of them, not once per
+    /// rule.
+    rule_set: RegexSet,
     duration: Regex,
     related_block: Regex,
     read_more: Regex,
@@ -137,15 +139,16 @@ impl Cleaner {
     /// Builds the rule set; a bad pattern in config.toml is an error naming the rule.
     pub fn new(config: &IngestConfig) -> Result<Cleaner> {
         let mut rules = Vec::new();
+        let mut patterns = Vec::new();
         for (name, pattern, max_words) in BUILTIN_RULES {
             rules.push(Rule {
                 name: (*name).to_string(),
-                pattern: text::builtin_regex(pattern),
                 max_words: *max_words,
             });
+            patterns.push(text::builtin_pattern(pattern));
         }
         for extra in &config.furniture {
-            let pattern = Regex::new(&extra.pattern).with_context(|| {
+            Regex::new(&extra.pattern).with_context(|| {
                 format!(
                     "config.toml: [[ingest.furniture]] rule `{}` has an invalid pattern; fix the regular expression",
                     extra.rule
@@ -153,12 +156,13 @@ impl Cleaner {
             })?;
             rules.push(Rule {
                 name: extra.rule.clone(),
-                pattern,
                 max_words: usize::MAX,
             });
+            patterns.push(extra.pattern.clone());
         }
         Ok(Cleaner {
             rules,
+            rule_set: RegexSet::new(&patterns).expect("each pattern is valid on its own"),
             duration: text::builtin_regex(r"^\d{1,2}:\d{2}(:\d{2})?$"),
             related_block: text::builtin_regex(
                 r"(?i)^(related topics|topics|more on this story|related)\s*:?$",
@@ -213,10 +217,16 @@ impl Cleaner {
         if words <= 25 && self.read_more.is_match(line) && !ends_sentence(line) {
             return Some("read-more".to_string());
         }
+        // Only rules whose length limit the line is within need reading it.
+        if self.rules.iter().all(|rule| words > rule.max_words) {
+            return None;
+        }
+        let matched = self.rule_set.matches(line);
         self.rules
             .iter()
-            .find(|rule| words <= rule.max_words && rule.pattern.is_match(line))
-            .map(|rule| rule.name.clone())
+            .enumerate()
+            .find(|(i, rule)| words <= rule.max_words && matched.matched(*i))
+            .map(|(_, rule)| rule.name.clone())
     }
 
     /// Rules that depend on the line before: the caption under a video duration, the topic
