@@ -77,18 +77,14 @@ const BUILTIN_RULES: &[(&str, &str, usize)] = &[
         r"(?i)^(image|images|picture|pictures|pic|photo|photos|photograph|credit|image source|image caption|media caption|caption|getty images|video caption)\s*[:,]",
         60,
     ),
-    // A caption at the end of a line. `(?m)` changes nothing on one line, but a pattern
-    // anchored only at its end is searched backwards from the end without regex's literal
-    // prefilter, and the counted repeat made that search build new DFA states on every line
-    // (3% of an ingest's instructions); forwards, the prefilter skips most lines.
     (
         "image-caption",
-        r"(?m)(?i:image source|image caption|media caption)\s*[,:]\s*[^.!?]{1,60}$",
+        r"(?i:image source|image caption|media caption)\s*[,:]\s*[^.!?]{1,60}$",
         80,
     ),
     (
         "image-caption",
-        r"(?m)(?:^|[\s.;,)])(?:Picture|Pic|Photo|Photograph|Credit|Image|Images)\s*:\s*\p{Lu}[^.!?]{0,60}$",
+        r"(?:^|[\s.;,)])(?:Picture|Pic|Photo|Photograph|Credit|Image|Images)\s*:\s*\p{Lu}[^.!?]{0,60}$",
         80,
     ),
     (
