@@ -140,7 +140,7 @@ pub fn render_page(page: &Page) -> Result<String> {
         )
     })?;
     let unhashed = format!("{front}{FENCE}\n\n{}", page.body);
-    let hash = text::fnv1a_hex(&unhashed);
+    let hash = text::page_hash_hex(&unhashed);
     Ok(format!(
         "{FENCE}\ngenerated = true\nhash = \"{hash}\"\n{unhashed}"
     ))
@@ -201,8 +201,11 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
             "the front matter",
         )
     })?;
-    // The hash covers everything after the bookkeeping lines, exactly as ingest wrote it.
-    let untouched = stored_hash.is_some_and(|h| h == text::fnv1a_hex(&rest[start..]));
+    // The hash covers everything after the bookkeeping lines, exactly as ingest wrote it;
+    // pages written by earlier versions carry an FNV-1a hash.
+    let hashed = &rest[start..];
+    let untouched = stored_hash
+        .is_some_and(|h| h == text::page_hash_hex(hashed) || h == text::fnv1a_hex(hashed));
     Ok(Page {
         path: path.to_string(),
         meta,
@@ -482,9 +485,19 @@ mod tests {
     fn a_generated_page_with_an_empty_body_is_not_taken_for_a_hand_edit() {
         let text = "+++\ngenerated = true\nhash = \"HASH\"\ntitle = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
         let unhashed = "title = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
-        let text = text.replace("HASH", &text::fnv1a_hex(unhashed));
+        let text = text.replace("HASH", &text::page_hash_hex(unhashed));
         let page = parse_page("x.md", &text).unwrap();
         assert!(page.generated_untouched);
         assert_eq!(page.body, "");
+    }
+
+    #[test]
+    fn a_page_hashed_by_an_earlier_version_is_still_untouched_until_edited() {
+        let text = "+++\ngenerated = true\nhash = \"HASH\"\ntitle = \"T\"\ntopics = [\"defence\"]\n+++\n\nBody.\n";
+        let unhashed = "title = \"T\"\ntopics = [\"defence\"]\n+++\n\nBody.\n";
+        let text = text.replace("HASH", &text::fnv1a_hex(unhashed));
+        assert!(parse_page("x.md", &text).unwrap().generated_untouched);
+        let edited = text.replace("Body.", "Body, edited.");
+        assert!(!parse_page("x.md", &edited).unwrap().generated_untouched);
     }
 }
