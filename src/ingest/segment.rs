@@ -243,6 +243,12 @@ struct Paragraph<'a> {
     continues: bool,
     /// Reads like the lead paragraph of a story.
     lead: bool,
+    /// A sure story start: an agency dateline, a dated headline or a byline.
+    cue: bool,
+    /// Opens with a dateline naming a news agency ("OSLO, Aug 31 (Reuters) -").
+    agency_dateline: bool,
+    /// A wire sign-off ("Reporting by ...; Editing by ..."): a story ends with it.
+    sign_off: bool,
 }
 
 impl Paragraph<'_> {
@@ -251,19 +257,28 @@ impl Paragraph<'_> {
         // paragraph (most of them) is counted once here, not once by each check.
         let short = text::word_count_up_to(text, extract::MAX_HEADER_WORDS + 1)
             <= extract::MAX_HEADER_WORDS;
-        let headline = short && extract::is_headline(text) && !extract::is_sign_off(text);
+        // Each check is made once here; splitting asks them of every paragraph again.
+        let sign_off = extract::is_sign_off(text);
+        let headline = short && extract::is_headline(text) && !sign_off;
+        let dated_headline = extract::dated_headline(text).is_some();
+        // A byline is under 15 words, so never in a paragraph that is not short.
+        let byline = short && extract::byline(text).is_some() && !sign_off;
+        let agency_dateline = has_agency_dateline(text);
         Paragraph {
             text,
             evidence: classifier.evidence(&text::StemmedWords::of(text)),
             header: headline
-                || extract::dated_headline(text).is_some()
+                || dated_headline
+                || byline
                 || short
-                    && (extract::byline(text).is_some() && !extract::is_sign_off(text)
-                        || extract::timestamp(text).is_some()
+                    && (extract::timestamp(text).is_some()
                         || extract::signature_source(text).is_some()),
             headline,
             continues: continues_text(text),
             lead: reads_as_lead(text),
+            cue: agency_dateline || dated_headline || byline,
+            agency_dateline,
+            sign_off,
         }
     }
 
@@ -523,14 +538,10 @@ struct Block {
 fn split_at_cues(paragraphs: &Paragraphs) -> Vec<Block> {
     let mut starts = vec![0];
     for p in 1..paragraphs.len() {
-        let text = paragraphs[p].text;
-        if extract::is_sign_off(paragraphs[p - 1].text) {
+        if paragraphs[p - 1].sign_off {
             starts.push(p);
         }
-        let opens_story = has_agency_dateline(text)
-            || extract::dated_headline(text).is_some()
-            || extract::byline(text).is_some() && !extract::is_sign_off(text);
-        if opens_story {
+        if paragraphs[p].cue {
             let mut start = p;
             while start > 0 && heads_story(paragraphs, start - 1, p) {
                 start -= 1;
@@ -546,8 +557,8 @@ fn split_at_cues(paragraphs: &Paragraphs) -> Vec<Block> {
         .map(|(i, &s)| {
             let range = s..starts.get(i + 1).copied().unwrap_or(paragraphs.len());
             let opening = range.clone().find(|&q| !paragraphs[q].header);
-            let wire = opening.is_some_and(|q| has_agency_dateline(paragraphs[q].text))
-                && extract::is_sign_off(paragraphs[range.end - 1].text);
+            let wire = opening.is_some_and(|q| paragraphs[q].agency_dateline)
+                && paragraphs[range.end - 1].sign_off;
             Block { range, wire }
         })
         .collect()
@@ -564,7 +575,7 @@ fn has_agency_dateline(text: &str) -> bool {
 /// another piece).
 fn heads_story(paragraphs: &Paragraphs, h: usize, start: usize) -> bool {
     let above = &paragraphs[h];
-    if !above.header || extract::is_sign_off(above.text) {
+    if !above.header || above.sign_off {
         return false;
     }
     if !above.headline || paragraphs[..h].iter().all(|q| q.header) {
