@@ -7,7 +7,6 @@
 //! the stories' entries one after another, each made on its own, so a large index is built
 //! on every core and an edit changes one entry.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -41,16 +40,23 @@ const BODY_TERMS: usize = 60;
 const TITLE_WEIGHT: u32 = 3;
 
 /// A story's weighted stems for the index, "stem weight stem weight ..." (stems hold no
-/// spaces): title, summary and people's names, and its body's most frequent words (`body`:
-/// the body's content stems, counted).
-pub fn story_terms(article: &Article, body: &FxHashMap<&str, u32>) -> String {
-    let texts: Vec<(StemmedWords, u32)> = [(&article.title, TITLE_WEIGHT), (&article.summary, 1)]
-        .into_iter()
-        .chain(article.people.iter().map(|person| (person, TITLE_WEIGHT)))
-        .map(|(text, weight)| (StemmedWords::of(text), weight))
-        .collect();
+/// spaces): title, summary and people's names, and its body's most frequent words. `words`
+/// are the title's and body's as [`crate::site`] reads them, the first `title_words` the
+/// title's; `body`: the body's content stems, counted.
+pub fn story_terms(
+    article: &Article,
+    words: &StemmedWords,
+    title_words: usize,
+    body: &FxHashMap<&str, u32>,
+) -> String {
     let mut weights: FxHashMap<&str, u32> = FxHashMap::default();
-    for (words, weight) in &texts {
+    for stem in words.content_stems(0..title_words) {
+        *weights.entry(stem).or_default() += TITLE_WEIGHT;
+    }
+    // The summary, and the names together (a name never runs into the next).
+    let summary = StemmedWords::of(&article.summary);
+    let people = StemmedWords::of(&article.people.join("\n"));
+    for (words, weight) in [(&summary, 1), (&people, TITLE_WEIGHT)] {
         for stem in words.content_stems(0..words.len()) {
             *weights.entry(stem).or_default() += weight;
         }
@@ -67,11 +73,14 @@ pub fn story_terms(article: &Article, body: &FxHashMap<&str, u32>) -> String {
     let mut terms: Vec<(&str, u32)> = weights.into_iter().collect();
     terms.sort_unstable();
     let mut k = String::with_capacity(terms.len() * 10);
+    let mut number = itoa::Buffer::new();
     for (stem, weight) in &terms {
         if !k.is_empty() {
             k.push(' ');
         }
-        let _ = write!(k, "{stem} {weight}");
+        k.push_str(stem);
+        k.push(' ');
+        k.push_str(number.format(*weight));
     }
     k
 }

@@ -545,7 +545,7 @@ fn analyse(page: &Page, config: &Config, bodies: BodyStorage) -> (Article, Story
     for stem in words.content_stems(2 * title_words..words.len()) {
         *body.entry(stem).or_default() += 1;
     }
-    article.search_terms = crate::render::search::story_terms(&article, &body);
+    article.search_terms = crate::render::search::story_terms(&article, &words, title_words, &body);
     article.facts_hash = crate::text::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
         (&article.people, &article.organisations, &article.authors),
