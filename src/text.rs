@@ -920,6 +920,26 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     folded.chars().chain(single)
 }
 
+/// Sorts words (with what goes with each) in byte order, as `str`'s `Ord` does, comparing
+/// their first eight bytes as one number before the rest: sorting a story's few hundred
+/// stems made a call to `memcmp` for nearly every comparison.
+pub fn sort_by_word<T: Copy>(items: &mut [(&str, T)]) {
+    let prefix = |word: &str| {
+        let mut bytes = [0; 8];
+        let n = word.len().min(8);
+        bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u64, &str, T)> = items
+        .iter()
+        .map(|&(word, t)| (prefix(word), word, t))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    for (slot, (_, word, t)) in items.iter_mut().zip(keyed) {
+        *slot = (word, t);
+    }
+}
+
 /// A stable 64-bit hash (XXH3) as 16 hex digits; used to notice hand edits, not for
 /// security. It reads eight bytes at a time, where FNV-1a (see [`fnv1a_hex`]) took a
 /// multiplication per byte.
@@ -941,6 +961,40 @@ pub fn fnv1a_hex(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_sort_in_the_order_of_str() {
+        let words = [
+            "polic",
+            "police",
+            "policeman",
+            "policemen",
+            "a",
+            "ab",
+            "abc",
+            "",
+            "über",
+            "uber",
+            "zz",
+            "z",
+            "counterterror",
+            "counterterrorism",
+            "2025",
+            "20",
+        ];
+        let mut items: Vec<(&str, usize)> = words.iter().copied().zip(0..).collect();
+        shuffle(&mut items);
+        let mut expected = items.clone();
+        expected.sort_unstable();
+        sort_by_word(&mut items);
+        assert_eq!(items, expected);
+    }
+
+    /// Shuffles `items` by a fixed rule, so the sort has work to do.
+    fn shuffle(items: &mut [(&str, usize)]) {
+        items.reverse();
+        items.rotate_left(5);
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

@@ -71,7 +71,8 @@ pub fn story_terms(
         *weights.entry(stem).or_default() += count;
     }
     let mut terms: Vec<(&str, u32)> = weights.into_iter().collect();
-    terms.sort_unstable();
+    // Stems are distinct, so their order is the order of the pairs.
+    text::sort_by_word(&mut terms);
     let mut k = String::with_capacity(terms.len() * 10);
     let mut number = itoa::Buffer::new();
     for (stem, weight) in &terms {

@@ -60,7 +60,7 @@ pub fn story_terms(words: &StemmedWords, title_words: usize, body: &FxHashMap<&s
         }
     }
     let mut terms: Vec<(&str, f64)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    text::sort_by_word(&mut terms);
     let mut words = String::with_capacity(terms.iter().map(|(w, _)| w.len() + 1).sum());
     for (word, _) in &terms {
         words.push_str(word);
