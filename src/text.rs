@@ -774,15 +774,10 @@ pub fn word_count_up_to(text: &str, cap: usize) -> usize {
             break;
         }
         count += 1;
-        // Over the word.
-        while at < bytes.len() {
-            if CLASS[usize::from(bytes[at])] == WORD {
-                at += 1;
-            } else if space_at(at).is_some() {
-                break;
-            } else {
-                at += 1;
-            }
+        // Over the word (a character that is not white space moves on by its first byte:
+        // the others are never taken for white space).
+        while at < bytes.len() && space_at(at).is_none() {
+            at += 1;
         }
     }
     count

@@ -374,10 +374,11 @@ pub fn escape_markdown(text: &str) -> String {
     // The characters escaped are ASCII, so the text is copied in runs between them; a byte
     // is looked up in a table, not compared with each of them.
     const ESCAPED: [bool; 256] = {
+        let escaped = b"\\`*_[]<>#|~&!";
         let mut table = [false; 256];
         let mut i = 0;
-        while i < b"\\`*_[]<>#|~&!".len() {
-            table[b"\\`*_[]<>#|~&!"[i] as usize] = true;
+        while i < escaped.len() {
+            table[escaped[i] as usize] = true;
             i += 1;
         }
         table
@@ -409,6 +410,11 @@ pub fn escape_markdown(text: &str) -> String {
 /// warning) rather than refused: a scraper's odd byte, not a file in another encoding.
 const MAX_INVALID_SHARE: f64 = 0.01;
 
+/// The 1-based line of `bytes` that byte `offset` is on.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
 /// An article file's text, with what reading it had to mend.
 pub struct ArticleText {
     pub text: String,
@@ -425,12 +431,11 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
             path.display()
         )
     })?;
-    let line_at = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
         bail!(
             "{}:{}: a binary file, not article text (NUL byte at offset {nul}); remove it from the seeds",
             path.display(),
-            line_at(nul)
+            line_at(&bytes, nul)
         );
     }
     let mut warnings = Vec::new();
@@ -439,20 +444,18 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
         Err(e) => {
             let first = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let line_at =
-                |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
             if invalid as f64 > bytes.len() as f64 * MAX_INVALID_SHARE {
                 bail!(
                     "{}:{}: not valid UTF-8 (byte offset {first}); save the file as UTF-8 and run again",
                     path.display(),
-                    line_at(first)
+                    line_at(&bytes, first)
                 );
             }
             warnings.push(format!(
                 "{}:{}: {invalid} byte(s) that are not UTF-8, the first at byte offset {first}, were replaced with \u{fffd}; save the file as UTF-8 to keep them",
                 path.display(),
-                line_at(first)
+                line_at(&bytes, first)
             ));
             String::from_utf8_lossy(&bytes).into_owned()
         }

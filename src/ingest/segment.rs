@@ -402,8 +402,8 @@ fn reports_speech(text: &str) -> bool {
 }
 
 /// A file's paragraphs, with their term vectors made on first use. Only a file with a place
-/// where a story could start needs them; in most files a story runs from top to bottom, and
-/// making the vectors (names read, stems numbered and weighed) was a third of segmenting.
+/// where a story could start needs them (in the bench corpus, one file in ten); making them
+/// (names read, stems numbered and weighed) was about a third of segmenting.
 struct Paragraphs<'a> {
     list: Vec<Paragraph<'a>>,
     vectors: OnceCell<Vec<TermVector>>,
