@@ -158,7 +158,10 @@ impl Cleaner {
         }
         Ok(Cleaner {
             rules,
-            rule_set: RegexSet::new(&patterns).expect("each pattern is valid on its own"),
+            // Each pattern compiles on its own, so only their size together can fail here.
+            rule_set: RegexSet::new(&patterns).context(
+                "config.toml: the [[ingest.furniture]] patterns together are too large to match at once; shorten or merge them",
+            )?,
             duration: text::builtin_regex(r"^\d{1,2}:\d{2}(:\d{2})?$"),
             related_block: text::builtin_regex(
                 r"(?i)^(related topics|topics|more on this story|related)\s*:?$",
