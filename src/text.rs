@@ -447,6 +447,11 @@ fn tokens(text: &str) -> Tokens<'_> {
     Tokens { text, at: 0 }
 }
 
+/// How many word tokens `text` has: what [`StemmedWords`] reads it as, without stemming.
+pub fn token_count(text: &str) -> usize {
+    tokens(text).count()
+}
+
 /// See [`tokens`]. Reads ASCII through a table and decodes only other characters: news
 /// text is mostly ASCII, and this loop runs over every word of every story, twice.
 struct Tokens<'a> {
@@ -742,16 +747,12 @@ const CLASS: [u8; 256] = {
     class
 };
 
-/// Number of words, counting no further than `cap`: enough to compare with a limit below the
-/// cap without walking the rest of a long paragraph.
-///
-/// Words are what `split_whitespace` finds, counted (here and in [`word_count`]) by a byte
-/// scan: only a character whose first byte can begin non-ASCII white space is decoded.
-/// `split_whitespace` decodes every character, and counting words that way was several
-/// percent of a build.
-pub fn word_count_up_to(text: &str, cap: usize) -> usize {
-    // The width of the white space character at `at`, if there is one.
-    let space_at = |at: usize| match CLASS[usize::from(text.as_bytes()[at])] {
+/// The width in bytes of the white space character at byte `at` of `text`, if one is there.
+/// Only a byte that may begin non-ASCII white space is decoded; `at` may fall inside a
+/// character, whose later bytes are never taken for white space.
+#[inline]
+pub fn space_width_at(text: &str, at: usize) -> Option<usize> {
+    match CLASS[usize::from(text.as_bytes()[at])] {
         WORD => None,
         SPACE => Some(1),
         _ => {
@@ -761,7 +762,18 @@ pub fn word_count_up_to(text: &str, cap: usize) -> usize {
                 .expect("a lead byte starts a character");
             c.is_whitespace().then(|| c.len_utf8())
         }
-    };
+    }
+}
+
+/// Number of words, counting no further than `cap`: enough to compare with a limit below the
+/// cap without walking the rest of a long paragraph.
+///
+/// Words are what `split_whitespace` finds, counted (here and in [`word_count`]) by a byte
+/// scan: only a character whose first byte can begin non-ASCII white space is decoded.
+/// `split_whitespace` decodes every character, and counting words that way was several
+/// percent of a build.
+pub fn word_count_up_to(text: &str, cap: usize) -> usize {
+    let space_at = |at: usize| space_width_at(text, at);
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut at = 0;

@@ -47,29 +47,20 @@ fn trim_suffixes<'a>(mut word: &'a str, suffixes: &[&str]) -> &'a str {
 }
 
 /// The pieces `split_inclusive(char::is_whitespace)` gives (each word with the one white
-/// space character after it), found by a byte scan that decodes only non-ASCII characters.
+/// space character after it), found by a byte scan ([`text::space_width_at`]).
 fn pieces_with_space(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        if at == bytes.len() {
+        if at == text.len() {
             return None;
         }
         let start = at;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            if byte.is_ascii() {
-                at += 1;
-                if byte == b' ' || (b'\t'..=b'\r').contains(&byte) {
-                    break;
-                }
-            } else {
-                let c = text[at..].chars().next().expect("at a character boundary");
-                at += c.len_utf8();
-                if c.is_whitespace() {
-                    break;
-                }
+        while at < text.len() {
+            if let Some(width) = text::space_width_at(text, at) {
+                at += width;
+                break;
             }
+            at += 1;
         }
         Some(&text[start..at])
     })

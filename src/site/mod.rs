@@ -540,7 +540,7 @@ fn analyse(page: &Page, config: &Config, bodies: BodyStorage) -> (Article, Story
     // weighs double) and the body, as one text so names are read in their sentences.
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let words = crate::text::StemmedWords::with_names(&text);
-    let title_words = crate::text::StemmedWords::of(&page.meta.title).len();
+    let title_words = crate::text::token_count(&page.meta.title);
     let mut body: FxHashMap<&str, u32> = FxHashMap::default();
     for stem in words.content_stems(2 * title_words..words.len()) {
         *body.entry(stem).or_default() += 1;
