@@ -20,6 +20,8 @@ use crate::ingest::segment::StoryKind;
 use crate::ingest::Story;
 use crate::text;
 
+mod front_matter;
+
 /// The front matter of a content page: the story's keys (less `removed`) plus bookkeeping.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,18 +134,11 @@ impl Page {
 }
 
 /// The text of a generated page, hash included.
-pub fn render_page(page: &Page) -> Result<String> {
-    let front = toml::to_string(&page.meta).with_context(|| {
-        format!(
-            "{}: cannot write front matter for `{}`",
-            page.meta.file, page.meta.title
-        )
-    })?;
+pub fn render_page(page: &Page) -> String {
+    let front = front_matter::to_toml(&page.meta);
     let unhashed = format!("{front}{FENCE}\n\n{}", page.body);
     let hash = text::page_hash_hex(&unhashed);
-    Ok(format!(
-        "{FENCE}\ngenerated = true\nhash = \"{hash}\"\n{unhashed}"
-    ))
+    format!("{FENCE}\ngenerated = true\nhash = \"{hash}\"\n{unhashed}")
 }
 
 /// Parses a page's text; `path` names it in errors (with line, column and the line itself).
@@ -298,7 +293,7 @@ pub fn write_stories<T: Send>(
         .into_par_iter()
         .map(|(story, path, exists)| {
             let page = Page::generated(story);
-            let text = render_page(&page)?;
+            let text = render_page(&page);
             let changed = if !exists {
                 // A new page replaces nothing, so it can be written in place.
                 std::fs::write(&path, &text)
@@ -474,7 +469,7 @@ mod tests {
             // Blank lines before the body are dropped by reading it back.
             story.body.insert_str(0, "\n\n");
             let page = Page::generated(story);
-            let read = parse_page(&page.path, &render_page(&page).unwrap()).unwrap();
+            let read = parse_page(&page.path, &render_page(&page)).unwrap();
             assert_eq!(format!("{:?}", read.meta), format!("{:?}", page.meta));
             assert_eq!(read.body, page.body);
             assert!(read.generated_untouched && read.generated);
