@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Article;
@@ -54,11 +55,16 @@ fn quote_key(text: &str) -> String {
 
 /// Collects entities with pages, and the deduplicated quotes.
 pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
+    // Reading the words of every quote is most of the work: done on every core, and the
+    // merge, which depends on story order, after.
+    let keys: Vec<Vec<String>> = articles
+        .par_iter()
+        .map(|article| article.quotes.iter().map(|q| quote_key(&q.text)).collect())
+        .collect();
     let mut quotes: Vec<SiteQuote> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (i, article) in articles.iter().enumerate() {
-        for quote in &article.quotes {
-            let key = quote_key(&quote.text);
+    for (i, (article, keys)) in articles.iter().zip(keys).enumerate() {
+        for (quote, key) in article.quotes.iter().zip(keys) {
             match by_key.get(&key) {
                 Some(&q) => {
                     let existing = &mut quotes[q];
@@ -87,17 +93,17 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
         }
     }
 
-    let mut mentions: BTreeMap<(String, EntityKind), Vec<usize>> = BTreeMap::new();
+    let mut mentions: BTreeMap<(&str, EntityKind), Vec<usize>> = BTreeMap::new();
     for (i, article) in articles.iter().enumerate() {
         for name in &article.people {
             mentions
-                .entry((name.clone(), EntityKind::Person))
+                .entry((name, EntityKind::Person))
                 .or_default()
                 .push(i);
         }
         for name in &article.organisations {
             mentions
-                .entry((name.clone(), EntityKind::Organisation))
+                .entry((name, EntityKind::Organisation))
                 .or_default()
                 .push(i);
         }
@@ -116,7 +122,7 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
         if stories.len() < MIN_STORIES_FOR_PAGE {
             continue;
         }
-        let base = text::slugify(&name, 64);
+        let base = text::slugify(name, 64);
         let mut slug = base.clone();
         let mut n = 1;
         while !used.insert(slug.clone()) {
@@ -124,16 +130,13 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
             slug = format!("{base}-{n}");
         }
         let said = match kind {
-            EntityKind::Person => quotes_by_speaker
-                .get(name.as_str())
-                .cloned()
-                .unwrap_or_default(),
+            EntityKind::Person => quotes_by_speaker.get(name).cloned().unwrap_or_default(),
             EntityKind::Organisation => Vec::new(),
         };
         entities.push(Entity {
             url: format!("people/{slug}.html"),
             slug,
-            name,
+            name: name.to_string(),
             kind,
             articles: stories,
             quotes: said,

@@ -86,7 +86,8 @@ pub struct Corpus {
     max_postings: usize,
     min_similarity: f64,
     vectors: Vec<StoryVector>,
-    postings: FxHashMap<u32, Vec<(u32, f64)>>,
+    /// Each word's stories and weights, by word number.
+    postings: Vec<Vec<(u32, f64)>>,
     neighbours: Vec<Vec<(u32, f64)>>,
 }
 
@@ -127,13 +128,22 @@ impl Corpus {
                 .clamp(8, MAX_POSTINGS),
             min_similarity,
             vectors: Vec::new(),
-            postings: FxHashMap::default(),
+            postings: Vec::new(),
             neighbours: Vec::new(),
         };
         corpus.vectors = terms.par_iter().map(|t| corpus.vector(t)).collect();
+        // Each list is made to size: growing them one push at a time was a serial tenth of
+        // a second at 10,000 stories.
+        let mut lengths = vec![0usize; corpus.document_frequency.len()];
+        for v in &corpus.vectors {
+            for &(id, _) in &v.terms {
+                lengths[id as usize] += 1;
+            }
+        }
+        corpus.postings = lengths.into_iter().map(Vec::with_capacity).collect();
         for (doc, v) in corpus.vectors.iter().enumerate() {
             for &(id, w) in &v.terms {
-                corpus.postings.entry(id).or_default().push((doc as u32, w));
+                corpus.postings[id as usize].push((doc as u32, w));
             }
         }
         let documents = corpus.vectors.len();
@@ -166,7 +176,7 @@ impl Corpus {
         // on them: those stories are compared afresh.
         let mut recompare: BTreeSet<u32> = BTreeSet::new();
         for &(id, _) in &old.terms {
-            let list = self.postings.get_mut(&id).expect("a posted term");
+            let list = &mut self.postings[id as usize];
             let was_counted = list.len() <= self.max_postings;
             list.retain(|(d, _)| *d != doc);
             if !was_counted && list.len() <= self.max_postings {
@@ -174,7 +184,7 @@ impl Corpus {
             }
         }
         for &(id, w) in &self.vectors[doc as usize].terms {
-            let list = self.postings.entry(id).or_default();
+            let list = &mut self.postings[id as usize];
             let was_counted = list.len() <= self.max_postings;
             let at = list.partition_point(|(d, _)| *d < doc);
             list.insert(at, (doc, w));
@@ -257,7 +267,7 @@ impl Corpus {
     /// deterministic). `scores` is scratch space, left as it was found.
     fn query(&self, doc: u32, scores: &mut Scores) -> Vec<(u32, f64)> {
         for &(id, w) in &self.vectors[doc as usize].terms {
-            let list = &self.postings[&id];
+            let list = &self.postings[id as usize];
             if list.len() > self.max_postings {
                 continue;
             }
