@@ -262,17 +262,22 @@ impl Model {
     ) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
-        // Ingest gives every story its own slug, so each written page has its own path.
-        let mut analysed_before: FxHashMap<String, (Article, StoryState)> = written
-            .into_iter()
-            .map(|page| (page.path, page.story))
+        // Ingest gives every story its own slug, so each written page has its own path. A
+        // story is large: it is moved out of `written` once, not into a map and out again.
+        let mut written: Vec<Option<AnalysedPage>> = written.into_iter().map(Some).collect();
+        let by_path: FxHashMap<String, usize> = written
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (page.as_ref().expect("not taken yet").path.clone(), i))
             .collect();
         let pages: Vec<(PathBuf, Option<(Article, StoryState)>)> =
             content::page_paths(&content_dir)?
                 .into_iter()
                 .map(|path| {
-                    let story =
-                        analysed_before.remove(&content::relative_path(&content_dir, &path));
+                    let story = by_path
+                        .get(&content::relative_path(&content_dir, &path))
+                        .and_then(|&i| written[i].take())
+                        .map(|page| page.story);
                     (path, story)
                 })
                 .collect();
@@ -512,14 +517,25 @@ fn disjoint(a: &[u64], b: &[u64]) -> bool {
 
 /// Newest first; undated after dated; then by title and path, for a stable order. Two
 /// pages claiming one slug are then told apart, the later numbered.
-fn sort_stories(stories: &mut [(Article, StoryState)]) {
-    stories.sort_by(|(a, sa), (b, sb)| {
+fn sort_stories(stories: &mut Vec<(Article, StoryState)>) {
+    // Sorted as positions, then each story moved once: a story is large, and sorting the
+    // stories themselves moved each of them many times.
+    let mut order: Vec<usize> = (0..stories.len()).collect();
+    order.par_sort_by(|&a, &b| {
+        let ((a, sa), (b, sb)) = (&stories[a], &stories[b]);
         sb.stated_date
             .0
             .cmp(&sa.stated_date.0)
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| sa.path.cmp(&sb.path))
     });
+    let mut unsorted: Vec<Option<(Article, StoryState)>> =
+        std::mem::take(stories).into_iter().map(Some).collect();
+    stories.extend(
+        order
+            .iter()
+            .map(|&i| unsorted[i].take().expect("each story once")),
+    );
     let mut seen = std::collections::HashSet::new();
     for (article, state) in stories.iter_mut() {
         let mut slug = state.base_slug.clone();
