@@ -5,7 +5,7 @@
 //! hash, a person has edited the page, and re-ingesting keeps their edit.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
@@ -250,8 +250,8 @@ pub fn write_stories<T: Send>(
         .map(|p| (p.meta.file.as_str(), p.meta.slug.as_str()))
         .collect();
     let ingested_files: BTreeSet<String> = stories.iter().map(|s| s.file.clone()).collect();
-    let mut produced = BTreeSet::new();
-    let mut to_write: Vec<(Story, PathBuf, bool)> = Vec::new();
+    let mut produced = HashSet::with_capacity(stories.len());
+    let mut to_write: Vec<(Story, PathBuf, bool)> = Vec::with_capacity(stories.len());
     for story in stories {
         let path = content_dir.join(page_path(&story));
         produced.insert(path.clone());

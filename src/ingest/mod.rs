@@ -126,7 +126,7 @@ impl Ingester {
             })
             .collect();
         // Results and warnings in file order, whatever order the threads finished in.
-        let mut stories = Vec::new();
+        let mut stories = Vec::with_capacity(files.len());
         for result in per_file {
             let (file_stories, warnings) = result?;
             for warning in warnings {
@@ -515,9 +515,13 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Gives every story a slug from its title, unique across the run in file order.
 fn assign_unique_slugs(stories: &mut [Story]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for story in stories.iter_mut() {
-        let base = text::slugify(&story.title, MAX_SLUG_LEN);
+    // Titles are slugified on every core; numbering depends on order, so it comes after.
+    let bases: Vec<String> = stories
+        .par_iter()
+        .map(|story| text::slugify(&story.title, MAX_SLUG_LEN))
+        .collect();
+    let mut used: HashMap<String, usize> = HashMap::with_capacity(stories.len());
+    for (story, base) in stories.iter_mut().zip(bases) {
         let count = used.entry(base.clone()).or_insert(0);
         *count += 1;
         story.slug = if *count == 1 {
