@@ -184,7 +184,8 @@ fn shape_bit(stem: &str) -> usize {
         [] => (0, 0),
         [.., last] => (bytes[0] as usize, *last as usize),
     };
-    (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ bytes.len().wrapping_mul(1021)) % (SHAPE_WORDS * 64)
+    (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ bytes.len().wrapping_mul(1021))
+        % (SHAPE_WORDS * 64)
 }
 
 /// What a run of text says about each topic, in config order. Evidence adds up: a story's
