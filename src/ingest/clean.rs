@@ -220,6 +220,10 @@ impl Cleaner {
         if self.rules.iter().all(|rule| words > rule.max_words) {
             return None;
         }
+        // Most lines match no rule, and saying so is cheaper than saying which rules match.
+        if !self.rule_set.is_match(line) {
+            return None;
+        }
         let matched = self.rule_set.matches(line);
         self.rules
             .iter()
