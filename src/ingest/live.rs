@@ -7,7 +7,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::clean::Line;
-use super::segment::post_time_marker;
+use super::segment::{has_post_time_marker, post_time_marker};
 use crate::text;
 
 /// One timed post of a live page.
@@ -68,7 +68,7 @@ pub fn read(lines: &[&Line]) -> LivePage {
             if title.is_empty() {
                 // A bare time line: the post's headline, if any, is the next short line.
                 let next = lines.get(i + 1).map(|l| l.trimmed()).unwrap_or("");
-                if super::extract::is_headline(next) && !post_time_marker().is_match(next) {
+                if super::extract::is_headline(next) && !has_post_time_marker(next) {
                     title = next.to_string();
                     i += 1;
                 } else {
@@ -100,7 +100,7 @@ pub fn read(lines: &[&Line]) -> LivePage {
             && text::word_count(text) <= 4
             && lines
                 .get(i + 1)
-                .is_some_and(|n| post_time_marker().is_match(n.trimmed()));
+                .is_some_and(|n| has_post_time_marker(n.trimmed()));
         if is_label_for_next {
             i += 1;
             continue;

@@ -175,12 +175,26 @@ pub struct Segment {
 }
 
 /// The marker of a timed post on a live page: "published at 17:23" glued to a post title,
-/// or a line that is only a clock time with its zone ("16.05 BST", "9:40am").
+/// or a line that is only a clock time with its zone ("16.05 BST", "9:40am"). Clock digits
+/// are ASCII ones, as [`has_post_time_marker`] looks for them.
 pub fn post_time_marker() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        text::builtin_regex(r"(?i)(?:(?:published|posted) at (\d{1,2}[:.]\d{2})\b|^\s*(\d{1,2}[:.]\d{2})\s*(?:am|pm|bst|gmt|cet|cest|utc|edt|est|et|pt)\s*$)")
+        text::builtin_regex(r"(?i)(?:(?:published|posted) at ([0-9]{1,2}[:.][0-9]{2})\b|^\s*([0-9]{1,2}[:.][0-9]{2})\s*(?:am|pm|bst|gmt|cet|cest|utc|edt|est|et|pt)\s*$)")
     })
+}
+
+/// Whether `text` holds a post time marker (see [`post_time_marker`]). Every marker has a
+/// clock time, an ASCII digit on each side of `:` or `.`: most lines have none, and are
+/// passed over without the regex, which would read each to its end.
+pub fn has_post_time_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let clock = memchr::memchr2_iter(b':', b'.', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    });
+    clock && post_time_marker().is_match(text)
 }
 
 /// Splits a file's lines into story segments.
@@ -193,7 +207,7 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
     }
     let timed_posts = indices
         .iter()
-        .filter(|&&i| post_time_marker().is_match(&lines[i].text))
+        .filter(|&&i| has_post_time_marker(&lines[i].text))
         .count();
     if timed_posts >= 2 {
         return vec![Segment {
@@ -744,6 +758,23 @@ mod tests {
     use super::*;
     use crate::config::{Config, DEFAULT_CONFIG};
     use crate::ingest::clean::Cleaner;
+
+    #[test]
+    fn post_time_markers_are_found_as_the_regex_finds_them() {
+        for (line, marker) in [
+            ("Troops move north published at 17:23", true),
+            ("Posted at 9.05 Ministers meet", true),
+            ("16.05 BST", true),
+            ("  9:40am ", true),
+            ("The vote was at 9:40 on Tuesday.", false),
+            ("Prices rose 3.5% in May.", false),
+            ("published at noon", false),
+            ("", false),
+        ] {
+            assert_eq!(has_post_time_marker(line), marker, "{line:?}");
+            assert_eq!(post_time_marker().is_match(line), marker, "{line:?}");
+        }
+    }
 
     /// The first line (1-based) of each story found in `text`.
     fn story_starts(text: &str) -> Vec<usize> {
