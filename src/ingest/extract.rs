@@ -393,20 +393,21 @@ pub fn summary(paragraphs: &[String]) -> String {
     picked.join(" ")
 }
 
-/// Key figures with the sentence they stand in, in reading order, at most `limit`.
+/// Key figures with the sentence they stand in, in reading order, at most `limit`. Every
+/// figure has an ASCII digit, so a sentence without one (most) is passed over unread.
 pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
         r"(?ix)
-        [£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
-        | \b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)
-        | \b\d{1,3}(?:,\d{3})+\b(?:\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|posts|sites|homes|applications|complaints|cases|deaths|signatures|missiles|drones|personnel)\b)?
-        | \b\d+(?:\.\d+)?\s(?:million|billion|thousand)\b(?:\s[a-z]+)?
-        | \b\d{2,}\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|investigations|companies|sites|countries|nations|members|arrests|deaths|boats)\b",
+        [£$€]\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
+        | \b[0-9]+(?:\.[0-9]+)?\s?(?:%|per\s?cent\b|percent\b)
+        | \b[0-9]{1,3}(?:,[0-9]{3})+\b(?:\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|posts|sites|homes|applications|complaints|cases|deaths|signatures|missiles|drones|personnel)\b)?
+        | \b[0-9]+(?:\.[0-9]+)?\s(?:million|billion|thousand)\b(?:\s[a-z]+)?
+        | \b[0-9]{2,}\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|investigations|companies|sites|countries|nations|members|arrests|deaths|boats)\b",
     );
     static TARGET: OnceLock<Regex> = OnceLock::new();
-    let target = regex(&TARGET, r"(?i)\b(?:by|from|until|before)\s+(20\d{2})\b");
+    let target = regex(&TARGET, r"(?i)\b(?:by|from|until|before)\s+(20[0-9]{2})\b");
     static TARGET_WORDS: OnceLock<Regex> = OnceLock::new();
     let target_words = regex(
         &TARGET_WORDS,
@@ -415,7 +416,9 @@ pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for paragraph in paragraphs {
         for sentence in text::sentences(paragraph) {
-            let context = clip_words(sentence, 45);
+            if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let mut values: Vec<(usize, String)> = re
                 .find_iter(sentence)
                 .map(|m| (m.start(), m.as_str().trim().to_string()))
@@ -427,7 +430,11 @@ pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
                         .filter_map(|c| c.get(0).map(|m| (m.start(), m.as_str().to_string()))),
                 );
             }
+            if values.is_empty() {
+                continue;
+            }
             values.sort();
+            let context = clip_words(sentence, 45);
             for (_, value) in values {
                 if out.iter().any(|f| f.value == value && f.context == context) {
                     continue;
