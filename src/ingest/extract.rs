@@ -139,6 +139,10 @@ pub fn timestamp(paragraph: &str) -> Option<String> {
 pub fn dated_headline(line: &str) -> Option<(String, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(&RE, r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\s+(.+)$");
+    // Asked of every paragraph; the pattern's opening word turns nearly all away unread.
+    if !line.trim_start().starts_with("date") {
+        return None;
+    }
     let c = re.captures(line)?;
     let date = valid_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
     Some((date, c[4].trim().to_string()))
@@ -168,7 +172,13 @@ pub fn byline(paragraph: &str) -> Option<(Vec<String>, Option<String>)> {
         &RE,
         r"^(?i:by|written by|words by|reporting by)\s+(.+?)\.?$",
     );
-    if text::word_count_up_to(paragraph, 15) > 14 {
+    // Every opening the pattern allows starts with b, w or r.
+    let opens_right = paragraph
+        .trim_start()
+        .bytes()
+        .next()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'b' | b'w' | b'r'));
+    if !opens_right || text::word_count_up_to(paragraph, 15) > 14 {
         return None;
     }
     let rest = re.captures(paragraph.trim())?.get(1)?.as_str();
@@ -235,6 +245,14 @@ pub fn dateline(paragraph: &str) -> Option<(Option<String>, Option<String>)> {
         &RE,
         r"^([A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Za-z0-9 .,]{1,40}?)?\s*(?:\(([A-Za-z][A-Za-z .&'-]{0,40})\))?\s*[-–—]+\s+\S",
     );
+    // The place opens with a capital and one more of its characters (a capital, `.`, `'`,
+    // `’`, `-` or a space): most paragraphs ("The ...") are turned away on two bytes.
+    let second_fits = |b: &u8| b.is_ascii_uppercase() || b".'- \xE2".contains(b);
+    let bytes = paragraph.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) || !bytes.get(1).is_some_and(second_fits)
+    {
+        return None;
+    }
     let c = re.captures(paragraph)?;
     let place_caps = c[1].trim();
     // An all-caps opening word of an ordinary sentence is not a dateline.
