@@ -716,12 +716,15 @@ pub fn word_count(text: &str) -> usize {
         let Some(&first) = bytes.first() else {
             return 0;
         };
-        return usize::from(!space(first))
-            + bytes
-                .iter()
-                .zip(&bytes[1..])
-                .map(|(&a, &b)| usize::from(space(a) & !space(b)))
-                .sum::<usize>();
+        // Counted in byte-wide lanes, 255 pairs at a time so a lane cannot overflow.
+        let mut count = usize::from(!space(first));
+        for (before, after) in bytes.chunks(255).zip(bytes[1..].chunks(255)) {
+            let starts = before.iter().zip(after).fold(0u8, |n, (&a, &b)| {
+                n.wrapping_add(u8::from(space(a) & !space(b)))
+            });
+            count += usize::from(starts);
+        }
+        return count;
     }
     let mut count = 0;
     let mut after_space = true;
