@@ -34,7 +34,6 @@ const PARTICLES: &[&str] = &[
 ];
 const ORG_LINKS: &[&str] = &["of", "for"];
 
-/// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
 /// `word` with each suffix in turn stripped as often as it ends the word (what chained
 /// `trim_end_matches` calls do, without building a substring searcher for every word).
 fn trim_suffixes<'a>(mut word: &'a str, suffixes: &[&str]) -> &'a str {
@@ -66,6 +65,7 @@ fn pieces_with_space(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
 pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
