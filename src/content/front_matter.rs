@@ -107,7 +107,7 @@ fn string_array_key(w: &mut String, key: &str, values: &[String]) {
     w.push_str("]\n");
 }
 
-/// A float as TOML has it: always with a fraction or exponent, `nan` and `inf` spelled out.
+/// A float as TOML has it: always with a fraction, `nan` and `inf` spelled out.
 fn float(w: &mut String, value: f64) {
     use std::fmt::Write;
     if value.is_nan() {
@@ -123,9 +123,9 @@ fn float(w: &mut String, value: f64) {
             "0.0"
         });
     } else if value % 1.0 == 0.0 {
-        let _ = write!(w, "{value}.0");
+        write!(w, "{value}.0").expect("a String takes any text");
     } else {
-        let _ = write!(w, "{value}");
+        write!(w, "{value}").expect("a String takes any text");
     }
 }
 
@@ -254,7 +254,7 @@ fn basic(w: &mut String, text: &str, multi_line: bool, newline: bool) {
         };
         w.push_str(&text[start..i]);
         if escape.is_empty() {
-            let _ = write!(w, "\\u{:04X}", b);
+            write!(w, "\\u{:04X}", b).expect("a String takes any text");
         } else {
             w.push_str(escape);
         }
@@ -275,9 +275,9 @@ fn key_text(w: &mut String, key: &str) {
     }
     let shape = Shape::of(key);
     let control = shape.control || shape.newline;
-    if !control && !shape.backslash && shape.double_quotes == 0 {
-        basic(w, key, false, false);
-    } else if !control && shape.single_quotes == 0 {
+    // Basic, unless it would need escapes that a literal string does without.
+    let escapes = control || shape.backslash || shape.double_quotes > 0;
+    if escapes && !control && shape.single_quotes == 0 {
         literal(w, key, "'", false);
     } else {
         basic(w, key, false, false);

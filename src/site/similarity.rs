@@ -132,8 +132,8 @@ impl Corpus {
             neighbours: Vec::new(),
         };
         corpus.vectors = terms.par_iter().map(|t| corpus.vector(t)).collect();
-        // Each list is made to size: growing them one push at a time was a serial tenth of
-        // a second at 10,000 stories.
+        // Each list is made to size: this runs on one core, and growing the lists one push
+        // at a time was most of it.
         let mut lengths = vec![0usize; corpus.document_frequency.len()];
         for v in &corpus.vectors {
             for &(id, _) in &v.terms {
