@@ -448,6 +448,10 @@ struct Renderer<'a> {
     entities_of: Vec<Vec<usize>>,
     /// For each story, its primary topic and its place in that topic's list.
     topic_position: Vec<(usize, usize)>,
+    /// Each story's link as a template value, made the first time a page shows it and then
+    /// shared (values are reference counted): a story is linked from many pages, and
+    /// serialising its link anew for each showed in profiles.
+    link_values: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -489,6 +493,9 @@ impl<'a> Renderer<'a> {
             }
         }
         Renderer {
+            link_values: (0..site.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site,
             tera,
             root,
@@ -521,6 +528,18 @@ impl<'a> Renderer<'a> {
 
     fn link(&self, i: usize) -> ArticleLink<'a> {
         self.site.articles[i].link()
+    }
+
+    /// Story `i`'s link as a template value (see [`Renderer::link_values`]).
+    fn link_value(&self, i: usize) -> tera::Value {
+        self.link_values[i]
+            .get_or_init(|| tera::Value::from_serializable(&self.link(i)))
+            .clone()
+    }
+
+    /// Stories' links as a template list.
+    fn link_list(&self, stories: impl Iterator<Item = usize>) -> tera::Value {
+        tera::Value::from(stories.map(|i| self.link_value(i)).collect::<Vec<_>>())
     }
 
     fn source(&self, i: usize) -> SourceView<'a> {
@@ -770,8 +789,8 @@ impl<'a> Renderer<'a> {
         let (newer, older) = self.topic_neighbours(i);
         let mut ctx = self.context("../", &article.title);
         ctx.insert("article", article);
-        ctx.insert("newer", &newer.map(|n| self.link(n)));
-        ctx.insert("older", &older.map(|o| self.link(o)));
+        ctx.insert_value("newer", newer.map(|n| self.link_value(n)).into());
+        ctx.insert_value("older", older.map(|o| self.link_value(o)).into());
         ctx.insert("has_code", &article.has_code);
         let cluster = article.cluster.map(|c| {
             let mut view = self.cluster_view(&site.clusters[c]);
@@ -779,8 +798,7 @@ impl<'a> Renderer<'a> {
             view
         });
         ctx.insert("cluster", &cluster);
-        let related: Vec<ArticleLink> = article.related.iter().map(|&r| self.link(r)).collect();
-        ctx.insert("related", &related);
+        ctx.insert_value("related", self.link_list(article.related.iter().copied()));
         let people: Vec<NameLink> = self.entities_of[i]
             .iter()
             .map(|&e| &site.entities[e])
@@ -823,13 +841,8 @@ impl<'a> Renderer<'a> {
         let entity = &self.site.entities[e];
         let mut ctx = self.context("../", &entity.name);
         ctx.insert("entity", entity);
-        let articles: Vec<ArticleLink> = entity
-            .articles
-            .iter()
-            .take(STORIES_PER_PERSON)
-            .map(|&i| self.link(i))
-            .collect();
-        ctx.insert("articles", &articles);
+        let articles = entity.articles.iter().take(STORIES_PER_PERSON).copied();
+        ctx.insert_value("articles", self.link_list(articles));
         let quotes: Vec<QuoteView> = entity
             .quotes
             .iter()
