@@ -113,7 +113,10 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
     let (sender, changes) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(sender).context("cannot watch the project")?;
     let mut watched = Vec::new();
-    watch(&watch_root, &mut watcher, &mut watched)?;
+    // Read again only when config.toml changes (which calls for ingest): reading it for every
+    // batch of events showed in profiles of editing.
+    let mut seeds = seeds_folder(&watch_root);
+    watch(&watch_root, &seeds, &mut watcher, &mut watched)?;
 
     let accepting = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, accepting));
@@ -129,12 +132,13 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
         while let Ok(next) = changes.recv_timeout(DEBOUNCE) {
             changed_paths(next, &mut paths);
         }
-        let Some(rebuild) = classify(&watch_root, &paths) else {
+        let Some(rebuild) = classify(&watch_root, &seeds, &paths) else {
             continue;
         };
+        let ingest = matches!(rebuild, Rebuild::Ingest);
         // Ingest rewrites content/; unwatched meanwhile, so its own writes start no rebuild.
         let content = watch_root.join("content");
-        if matches!(rebuild, Rebuild::Ingest) && watched.contains(&content) {
+        if ingest && watched.contains(&content) {
             let _ = watcher.unwatch(&content);
             watched.retain(|w| *w != content);
         }
@@ -151,7 +155,10 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
             }
         };
         shared.finish(error);
-        watch(&watch_root, &mut watcher, &mut watched)?;
+        if ingest {
+            seeds = seeds_folder(&watch_root);
+        }
+        watch(&watch_root, &seeds, &mut watcher, &mut watched)?;
     }
     Ok(())
 }
@@ -263,15 +270,24 @@ enum Rebuild {
     Pages(Vec<PathBuf>),
 }
 
+/// The seeds folder config.toml names (the default when config.toml cannot be read).
+fn seeds_folder(root: &Path) -> String {
+    Config::load(root)
+        .map(|c| c.ingest.seeds)
+        .unwrap_or_else(|_| "seeds".to_string())
+}
+
 /// Watches the project's inputs that exist and are not yet watched: seeds/, content/,
 /// templates/ and theme/ with everything under them, and the root itself for
 /// config.toml and for those folders appearing.
-fn watch(root: &Path, watcher: &mut impl Watcher, watched: &mut Vec<PathBuf>) -> Result<()> {
-    let seeds = Config::load(root)
-        .map(|c| c.ingest.seeds)
-        .unwrap_or_else(|_| "seeds".to_string());
+fn watch(
+    root: &Path,
+    seeds: &str,
+    watcher: &mut impl Watcher,
+    watched: &mut Vec<PathBuf>,
+) -> Result<()> {
     let mut wanted = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
-    for dir in [seeds.as_str(), "content", "templates", "theme"] {
+    for dir in [seeds, "content", "templates", "theme"] {
         wanted.push((root.join(dir), RecursiveMode::Recursive));
     }
     for (path, mode) in wanted {
@@ -289,10 +305,7 @@ fn watch(root: &Path, watcher: &mut impl Watcher, watched: &mut Vec<PathBuf>) ->
 /// What a batch of changes calls for, if anything: seeds/ and config.toml feed ingest;
 /// templates/ and theme/ need every page rendered; written content pages need only the
 /// pages that show them (a deleted one needs ingest, which writes it anew).
-fn classify(root: &Path, paths: &[PathBuf]) -> Option<Rebuild> {
-    let seeds = Config::load(root)
-        .map(|c| c.ingest.seeds)
-        .unwrap_or_else(|_| "seeds".to_string());
+fn classify(root: &Path, seeds: &str, paths: &[PathBuf]) -> Option<Rebuild> {
     let mut rebuild: Option<Rebuild> = None;
     for full in paths {
         let Ok(path) = full.strip_prefix(root) else {
@@ -305,7 +318,7 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Option<Rebuild> {
             continue;
         }
         let under = |dir: &str| path.starts_with(dir);
-        let this = if path == Path::new("config.toml") || under(&seeds) {
+        let this = if path == Path::new("config.toml") || under(seeds) {
             Rebuild::Ingest
         } else if under("content") {
             if !name.ends_with(".md") {
@@ -627,28 +640,28 @@ mod tests {
         std::fs::create_dir_all(root.join("templates")).unwrap();
         let page = root.join("content/defence/a.md");
         std::fs::write(&page, "+++\n+++\n").unwrap();
-        let pages = classify(root, std::slice::from_ref(&page));
+        let pages = classify(root, "seeds", std::slice::from_ref(&page));
         assert!(matches!(pages, Some(Rebuild::Pages(ref p)) if *p == [page.clone()]));
         // An editor's temporary file renamed over the page has vanished: not a deleted page.
         let temporary = root.join("content/defence/a.md___jb_tmp___");
-        assert!(classify(root, std::slice::from_ref(&temporary)).is_none());
+        assert!(classify(root, "seeds", std::slice::from_ref(&temporary)).is_none());
         assert!(matches!(
-            classify(root, &[temporary, page.clone()]),
+            classify(root, "seeds", &[temporary, page.clone()]),
             Some(Rebuild::Pages(_))
         ));
         // A deleted page is written anew by ingest; templates render everything again.
         let gone = root.join("content/defence/b.md");
         assert!(matches!(
-            classify(root, &[page.clone(), gone]),
+            classify(root, "seeds", &[page.clone(), gone]),
             Some(Rebuild::Ingest)
         ));
         let template = root.join("templates/article.html");
         assert!(matches!(
-            classify(root, &[page, template]),
+            classify(root, "seeds", &[page, template]),
             Some(Rebuild::Render)
         ));
         assert!(matches!(
-            classify(root, &[root.join("config.toml")]),
+            classify(root, "seeds", &[root.join("config.toml")]),
             Some(Rebuild::Ingest)
         ));
     }
