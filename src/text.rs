@@ -730,20 +730,12 @@ pub fn word_count(text: &str) -> usize {
     let mut after_space = true;
     let mut at = 0;
     while at < bytes.len() {
-        let space = match CLASS[usize::from(bytes[at])] {
-            MAYBE_SPACE => {
-                let c = text[at..]
-                    .chars()
-                    .next()
-                    .expect("a lead byte starts a character");
-                at += c.len_utf8() - 1;
-                c.is_whitespace()
-            }
-            class => class == SPACE,
-        };
-        count += usize::from(after_space && !space);
-        after_space = space;
-        at += 1;
+        // A character that is not white space moves on by its first byte: the others are
+        // never taken for white space.
+        let space = space_width_at(text, at);
+        count += usize::from(after_space && space.is_none());
+        after_space = space.is_some();
+        at += space.unwrap_or(1);
     }
     count
 }

@@ -148,10 +148,9 @@ impl Shape {
     // whole-string scan the compiler vectorises, or a memchr, not a branch per byte.
     fn of(text: &str) -> Shape {
         let bytes = text.as_bytes();
-        let bare = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
         if bytes
             .iter()
-            .all(|&b| bare(b) || matches!(b, b'.' | b'/' | b' ' | b':'))
+            .all(|&b| bare_key_byte(b) || matches!(b, b'.' | b'/' | b' ' | b':'))
         {
             return Shape {
                 plain: true,
@@ -173,6 +172,11 @@ impl Shape {
             newline: any_control && memchr::memchr(b'\n', bytes).is_some(),
         }
     }
+}
+
+/// Whether a byte may stand in a bare TOML key: a letter, digit, `-` or `_`.
+fn bare_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')
 }
 
 /// The longest run of `byte` in `bytes`.
@@ -268,8 +272,7 @@ fn basic(w: &mut String, text: &str, multi_line: bool, newline: bool) {
 
 /// A table key: bare when it can be, else quoted as a string on one line would be.
 fn key_text(w: &mut String, key: &str) {
-    let bare = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
-    if !key.is_empty() && key.bytes().all(bare) {
+    if !key.is_empty() && key.bytes().all(bare_key_byte) {
         w.push_str(key);
         return;
     }

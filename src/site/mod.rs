@@ -264,20 +264,19 @@ impl Model {
         let phase = std::time::Instant::now();
         // Ingest gives every story its own slug, so each written page has its own path. A
         // story is large: it is moved out of `written` once, not into a map and out again.
-        let mut written: Vec<Option<AnalysedPage>> = written.into_iter().map(Some).collect();
-        let by_path: FxHashMap<String, usize> = written
-            .iter()
-            .enumerate()
-            .map(|(i, page)| (page.as_ref().expect("not taken yet").path.clone(), i))
-            .collect();
+        let mut by_path: FxHashMap<String, usize> = FxHashMap::default();
+        let mut written_stories = Vec::with_capacity(written.len());
+        for page in written {
+            by_path.insert(page.path, written_stories.len());
+            written_stories.push(Some(page.story));
+        }
         let pages: Vec<(PathBuf, Option<(Article, StoryState)>)> =
             content::page_paths(&content_dir)?
                 .into_iter()
                 .map(|path| {
                     let story = by_path
                         .get(&content::relative_path(&content_dir, &path))
-                        .and_then(|&i| written[i].take())
-                        .map(|page| page.story);
+                        .and_then(|&i| written_stories[i].take());
                     (path, story)
                 })
                 .collect();
