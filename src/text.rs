@@ -571,6 +571,8 @@ impl StemmedWords {
     }
 
     /// The words of `text`, names marked: capitalised words that do not open a sentence.
+    /// A sentence never runs across a line break: a line starts one (a headline, a
+    /// paragraph, a list item), so reading a text line by line or whole marks the same names.
     pub fn with_names(text: &str) -> StemmedWords {
         StemmedWords::read(text, true)
     }
@@ -579,7 +581,8 @@ impl StemmedWords {
         // The first whitespace-separated token of each sentence, where a capital says
         // nothing about a name.
         let openings: Vec<std::ops::Range<usize>> = if names {
-            sentences(text)
+            text.split('\n')
+                .flat_map(sentences)
                 .map(|sentence| {
                     let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
                     let first = sentence.find(char::is_whitespace).unwrap_or(sentence.len());
@@ -1096,6 +1099,16 @@ mod tests {
             ["starmer", "met", "macron"]
         );
         assert!(StemmedWords::of("Starmer met Macron").names().is_empty());
+    }
+
+    #[test]
+    fn a_line_opens_a_sentence() {
+        // A headline has no full stop, yet the paragraph under it starts a sentence:
+        // "Officials" is not a name.
+        let words = StemmedWords::with_names("Ministers back plan\nOfficials said Rutte agreed");
+        let mut names: Vec<&str> = words.names().into_iter().collect();
+        names.sort_unstable();
+        assert_eq!(names, ["rutt"]);
     }
 
     #[test]
