@@ -13,6 +13,7 @@ use crate::diagnostic::shown;
 use crate::ingest::{self, FileCleaning, Ingester, Story};
 use crate::render::markdown::BodyStorage;
 use crate::site::{AnalysedPage, Model, PageChange, Site};
+use crate::text::WordTally;
 use crate::{render, ui};
 
 /// Whether a build ingests seeds/ first.
@@ -176,8 +177,8 @@ pub fn run(options: Options) -> Result<Built> {
                 let report = ingest::cleaning_report(&mut stories);
                 let content_dir = root.join("content");
                 let bodies = BodyStorage::for_stories(stories.len());
-                written = write_content(root, stories, |page| {
-                    AnalysedPage::of_written(page, &config, &content_dir, bodies)
+                written = write_content(root, stories, |page, body_words| {
+                    AnalysedPage::of_written(page, body_words, &config, &content_dir, bodies)
                 })?
                 .into_iter()
                 .flatten()
@@ -298,7 +299,7 @@ fn ingest_files(
 pub fn write_content<T: Send>(
     root: &Path,
     stories: Vec<Story>,
-    then: impl Fn(Page) -> T + Sync,
+    then: impl Fn(Page, Option<WordTally>) -> T + Sync,
 ) -> Result<Vec<T>> {
     let count = stories.len();
     let (report, handed_on) = content::write_stories(&root.join("content"), stories, then)?;

@@ -68,7 +68,7 @@ fn run(command: Command) -> Result<()> {
             if json {
                 print_json(&stories)
             } else {
-                build::write_content(&root, stories, drop).map(drop)
+                build::write_content(&root, stories, |_, _| ()).map(drop)
             }
         }
         Command::Check { root } => check::run(&root),

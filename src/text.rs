@@ -668,6 +668,81 @@ impl StemmedWords {
     }
 }
 
+/// A text's content words counted by stem, and the stems it reads as names: what comparing
+/// and indexing a story need of its body. The text's words read whole or in pieces (line by
+/// line, see [`StemmedWords::with_names`]) give the same tally, so ingest tallies a story's
+/// paragraphs as it segments them and the site need not stem the page again.
+#[derive(Debug, Clone, Default)]
+pub struct WordTally {
+    /// The stems, one after another.
+    stems: String,
+    /// One per stem, in the order of `stems`.
+    entries: Vec<TallyEntry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TallyEntry {
+    /// Where the stem ends in [`WordTally::stems`].
+    end: u32,
+    /// How often it occurs as a content word (none for a name that is not one).
+    count: u32,
+    name: bool,
+}
+
+impl WordTally {
+    /// The tally of the words of a text's pieces, in order.
+    pub fn of<'a>(pieces: impl IntoIterator<Item = &'a StemmedWords>) -> WordTally {
+        let mut entries: FxHashMap<&str, TallyEntry> = FxHashMap::default();
+        for words in pieces {
+            for (i, &mark) in words.marks.iter().enumerate() {
+                if mark & (CONTENT_WORD | NAME_WORD) == 0 {
+                    continue;
+                }
+                let entry = entries.entry(words.stem(i)).or_insert(TallyEntry {
+                    end: 0,
+                    count: 0,
+                    name: false,
+                });
+                entry.count += u32::from(mark & CONTENT_WORD != 0);
+                entry.name |= mark & NAME_WORD != 0;
+            }
+        }
+        let mut tally = WordTally {
+            stems: String::with_capacity(entries.keys().map(|stem| stem.len()).sum()),
+            entries: Vec::with_capacity(entries.len()),
+        };
+        // In the map's order: it follows the words, so equal texts give equal tallies, and
+        // what is made of a tally does not depend on its order.
+        for (stem, entry) in entries {
+            tally.stems.push_str(stem);
+            tally.entries.push(TallyEntry {
+                end: tally.stems.len() as u32,
+                ..entry
+            });
+        }
+        tally
+    }
+
+    fn stem(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.entries[i - 1].end };
+        &self.stems[start as usize..self.entries[i].end as usize]
+    }
+
+    /// Each content stem and how often it occurs.
+    pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].count > 0)
+            .map(|i| (self.stem(i), self.entries[i].count))
+    }
+
+    /// The stems read as names.
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].name)
+            .map(|i| self.stem(i))
+    }
+}
+
 /// Whether a lower-cased word bears subject: not a stopword, not a number, not short.
 fn is_content_word(word: &str) -> bool {
     word.chars().count() >= 3 && !is_stopword(word) && word.chars().any(|c| c.is_alphabetic())
@@ -1099,6 +1174,36 @@ mod tests {
             ["starmer", "met", "macron"]
         );
         assert!(StemmedWords::of("Starmer met Macron").names().is_empty());
+    }
+
+    #[test]
+    fn a_text_read_by_lines_tallies_as_read_whole() {
+        let text = "Rutte met Macron in Paris.\nOfficials in Paris said the US would act\nIt is, said Macron";
+        fn sorted(tally: &WordTally) -> (Vec<(&str, u32)>, Vec<&str>) {
+            let mut counts: Vec<(&str, u32)> = tally.counts().collect();
+            counts.sort_unstable();
+            let mut names: Vec<&str> = tally.names().collect();
+            names.sort_unstable();
+            (counts, names)
+        }
+        let whole = StemmedWords::with_names(text);
+        let lines: Vec<StemmedWords> = text.lines().map(StemmedWords::with_names).collect();
+        let (whole, by_lines) = (WordTally::of([&whole]), WordTally::of(&lines));
+        let (counts, names) = sorted(&whole);
+        assert_eq!(sorted(&by_lines), (counts.clone(), names.clone()));
+        assert_eq!(
+            counts,
+            [
+                ("act", 1),
+                ("macron", 2),
+                ("met", 1),
+                ("offici", 1),
+                ("pari", 2),
+                ("rutt", 1)
+            ]
+        );
+        // "US" is a name but no content word (two letters): named, not counted.
+        assert_eq!(names, ["macron", "pari", "us"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::ingest::extract::{Figure, Quote};
 use crate::ingest::live::Post;
 use crate::ingest::segment::StoryKind;
 use crate::ingest::Story;
-use crate::text;
+use crate::text::{self, WordTally};
 
 mod front_matter;
 
@@ -228,14 +228,15 @@ pub struct WriteReport {
 }
 
 /// Writes the pages of `stories` into `content_dir`, keeping hand edits, and hands each
-/// page now on disk as generated (written, or found unchanged) to `then`, in story order;
+/// page now on disk as generated (written, or found unchanged) to `then`, with the tally of
+/// its body ingest made ([`Story::body_words`]), in story order;
 /// the others were not written, and their files say what the site shows. Generated,
 /// unedited pages that came from the same source files but are no longer produced are
 /// removed, so a change in how a file splits leaves no stale page behind.
 pub fn write_stories<T: Send>(
     content_dir: &Path,
     stories: Vec<Story>,
-    then: impl Fn(Page) -> T + Sync,
+    then: impl Fn(Page, Option<WordTally>) -> T + Sync,
 ) -> Result<(WriteReport, Vec<T>)> {
     let existing = load_pages(content_dir)?;
     let mut report = WriteReport::default();
@@ -291,7 +292,8 @@ pub fn write_stories<T: Send>(
     // so a large ingest never holds its stories and their pages at once.
     let written: Vec<Result<(bool, T)>> = to_write
         .into_par_iter()
-        .map(|(story, path, exists)| {
+        .map(|(mut story, path, exists)| {
+            let body_words = story.body_words.take();
             let page = Page::generated(story);
             let text = render_page(&page);
             let changed = if !exists {
@@ -306,7 +308,7 @@ pub fn write_stories<T: Send>(
                 true
             };
             drop(text); // before `then`, which may hold on to what it makes of the page
-            Ok((changed, then(page)))
+            Ok((changed, then(page, body_words)))
         })
         .collect();
     let mut handed_on = Vec::with_capacity(written.len());

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::text;
+use crate::text::{self, WordTally};
 use classify::Classifier;
 use clean::{Cleaner, Line, Removed};
 use extract::{Entities, Figure, Quote};
@@ -57,6 +57,10 @@ pub struct Story {
     /// The cleaned story text as Markdown.
     #[serde(skip)]
     pub body: String,
+    /// The tally of the body's words, made from the paragraphs segmenting read (an
+    /// article's; `None` for a live page), so the site need not stem the body again.
+    #[serde(skip)]
+    pub body_words: Option<WordTally>,
 }
 
 /// What ingest removed from one raw file as page furniture, for the build report.
@@ -188,6 +192,7 @@ impl Ingester {
             organisations: Vec::new(),
             removed,
             body: String::new(),
+            body_words: None,
         };
         let text_lines: Vec<&Line> = seg.paragraphs.iter().map(|&i| &lines[i]).collect();
         let (paragraphs, evidence) = match seg.kind {

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::site::{Article, Site};
-use crate::text::{self, StemmedWords};
+use crate::text::{self, StemmedWords, WordTally};
 
 /// One searchable story.
 #[derive(Serialize)]
@@ -40,17 +40,11 @@ const BODY_TERMS: usize = 60;
 const TITLE_WEIGHT: u32 = 3;
 
 /// A story's weighted stems for the index, "stem weight stem weight ..." (stems hold no
-/// spaces): title, summary and people's names, and its body's most frequent words. `words`
-/// are the title's and body's as [`crate::site`] reads them, the first `title_words` the
-/// title's; `body`: the body's content stems, counted.
-pub fn story_terms(
-    article: &Article,
-    words: &StemmedWords,
-    title_words: usize,
-    body: &FxHashMap<&str, u32>,
-) -> String {
+/// spaces): title, summary and people's names, and its body's most frequent words. `title`
+/// and `body` are the words of the story's title and body as [`crate::site`] reads them.
+pub fn story_terms(article: &Article, title: &StemmedWords, body: &WordTally) -> String {
     let mut weights: FxHashMap<&str, u32> = FxHashMap::default();
-    for stem in words.content_stems(0..title_words) {
+    for stem in title.content_stems(0..title.len()) {
         *weights.entry(stem).or_default() += TITLE_WEIGHT;
     }
     // The summary, and the names together (a name never runs into the next).
@@ -62,7 +56,7 @@ pub fn story_terms(
         }
     }
     // The body's most frequent words only, so the index stays small per story.
-    let mut body: Vec<(&str, u32)> = body.iter().map(|(stem, &n)| (*stem, n)).collect();
+    let mut body: Vec<(&str, u32)> = body.counts().collect();
     if body.len() > BODY_TERMS {
         body.select_nth_unstable_by(BODY_TERMS, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         body.truncate(BODY_TERMS);

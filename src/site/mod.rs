@@ -18,6 +18,7 @@ use crate::ingest::extract::{Figure, Quote};
 use crate::ingest::live::Post;
 use crate::ingest::segment::StoryKind;
 use crate::render::markdown::{self, BodyHtml, BodyStorage, Heading};
+use crate::text::{StemmedWords, WordTally};
 
 /// One story page of the site.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -223,10 +224,12 @@ pub struct AnalysedPage {
 }
 
 impl AnalysedPage {
-    /// Analyses a generated page ([`Page::generated`]). `None` when it does not validate:
-    /// the model then reads the file, whose error names the line.
+    /// Analyses a generated page ([`Page::generated`]); `body_words` is the tally of its
+    /// body made by ingest, if any. `None` when the page does not validate: the model then
+    /// reads the file, whose error names the line.
     pub fn of_written(
         page: Page,
+        body_words: Option<WordTally>,
         config: &Config,
         content_dir: &Path,
         bodies: BodyStorage,
@@ -234,7 +237,7 @@ impl AnalysedPage {
         content::validate(&page, config, content_dir).ok()?;
         // A generated page is never a draft, so every build shows it.
         Some(AnalysedPage {
-            story: analyse(&page, config, bodies),
+            story: analyse(&page, config, bodies, body_words),
             path: page.path,
         })
     }
@@ -292,7 +295,8 @@ impl Model {
                 }
                 let page = content::read_page(&content_dir, &path)?;
                 content::validate(&page, &config, &content_dir)?;
-                Ok((include_drafts || !page.meta.draft).then(|| analyse(&page, &config, bodies)))
+                Ok((include_drafts || !page.meta.draft)
+                    .then(|| analyse(&page, &config, bodies, None)))
             })
             .collect();
         let mut stories = Vec::with_capacity(analysed.len());
@@ -341,7 +345,7 @@ impl Model {
                 let story = change
                     .page
                     .filter(|p| self.include_drafts || !p.meta.draft)
-                    .map(|p| analyse(&p, config, self.bodies));
+                    .map(|p| analyse(&p, config, self.bodies, None));
                 (change.path, story)
             })
             .collect();
@@ -549,24 +553,26 @@ fn sort_stories(stories: &mut Vec<(Article, StoryState)>) {
 }
 
 /// A page as a story of the site, with its terms and places for comparing it to others.
-fn analyse(page: &Page, config: &Config, bodies: BodyStorage) -> (Article, StoryState) {
+/// `body_words`: the tally of the page's body, when ingest made it (see [`WordTally`]).
+fn analyse(
+    page: &Page,
+    config: &Config,
+    bodies: BodyStorage,
+    body_words: Option<WordTally>,
+) -> (Article, StoryState) {
     let mut article = article_from_page(page, config, bodies);
-    // The words are stemmed once, for search and for similarity: the title twice (it
-    // weighs double) and the body, as one text so names are read in their sentences.
-    let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
-    let words = crate::text::StemmedWords::with_names(&text);
-    let title_words = crate::text::token_count(&page.meta.title);
-    let mut body: FxHashMap<&str, u32> = FxHashMap::default();
-    for stem in words.content_stems(2 * title_words..words.len()) {
-        *body.entry(stem).or_default() += 1;
-    }
-    article.search_terms = crate::render::search::story_terms(&article, &words, title_words, &body);
+    // The words are stemmed once, for search and for similarity; names are read in their
+    // sentences.
+    let title = StemmedWords::with_names(&page.meta.title);
+    let body = body_words.unwrap_or_else(|| WordTally::of([&StemmedWords::with_names(&page.body)]));
+    article.search_terms = crate::render::search::story_terms(&article, &title, &body);
     article.facts_hash = crate::text::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
         (&article.people, &article.organisations, &article.authors),
         (&article.place, &article.topics),
     ));
     article.page_hash = crate::text::hash_of(&article);
+    let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let mut places = similarity::place_anchors(&text);
     places.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
     let mut anchors: Vec<u64> = places.iter().map(crate::text::hash_of).collect();
@@ -576,7 +582,7 @@ fn analyse(page: &Page, config: &Config, bodies: BodyStorage) -> (Article, Story
         path: page.path.clone(),
         stated_date: (page.meta.date.clone(), page.meta.date_inferred),
         base_slug: article.slug.clone(),
-        terms: similarity::story_terms(&words, title_words, &body),
+        terms: similarity::story_terms(&title, &body),
         anchors,
         doc: 0,
     };

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::text::{self, StemmedWords};
+use crate::text::{self, StemmedWords, WordTally};
 
 /// Shared terms kept per story: its most distinctive ones (and those tied with the last,
 /// up to MAX_TERMS_PER_STORY).
@@ -46,14 +46,14 @@ impl Terms {
     }
 }
 
-/// A story's weighted term counts, for [`Corpus`]: its title counted twice and its body
-/// (`body`: the body's content stems, counted), a name weighing more. `words` are those of
-/// the title twice and the body, read with names; the first `title_words` are the title's.
-pub fn story_terms(words: &StemmedWords, title_words: usize, body: &FxHashMap<&str, u32>) -> Terms {
-    let names = words.names();
+/// A story's weighted term counts, for [`Corpus`]: its title's words counted twice and its
+/// body's, a name (read so in the title or the body) weighing more.
+pub fn story_terms(title: &StemmedWords, body: &WordTally) -> Terms {
+    let mut names = title.names();
+    names.extend(body.names());
     let mut terms: FxHashMap<&str, f64> = FxHashMap::default();
-    let title = words.content_stems(0..title_words).map(|stem| (stem, 2));
-    for (stem, count) in title.chain(body.iter().map(|(stem, &count)| (*stem, count))) {
+    let title_stems = title.content_stems(0..title.len()).map(|stem| (stem, 2));
+    for (stem, count) in title_stems.chain(body.counts()) {
         if let Some(weight) = text::term_weight(stem, &names, NAME_WEIGHT) {
             // Counts are whole numbers, so one addition of count times the weight is exact.
             *terms.entry(stem).or_default() += weight * f64::from(count);
@@ -396,14 +396,7 @@ mod tests {
             "The Bank of England held interest rates as inflation eased.",
         ]
         .iter()
-        .map(|s| {
-            let words = StemmedWords::with_names(s);
-            let mut body = FxHashMap::default();
-            for stem in words.content_stems(0..words.len()) {
-                *body.entry(stem).or_default() += 1;
-            }
-            story_terms(&words, 0, &body)
-        })
+        .map(|s| story_terms(&StemmedWords::default(), &WordTally::of([&StemmedWords::with_names(s)])))
         .collect();
         let corpus = Corpus::build(&texts.iter().collect::<Vec<_>>(), 0.1);
         assert_eq!(corpus.neighbours(0).first().map(|(i, _)| *i), Some(1));
