@@ -205,13 +205,16 @@ impl Ingester {
             }
             StoryKind::Article => {
                 let (paragraphs, kept) = read_article_text(&mut story, &text_lines);
-                // The body's paragraphs were scored while segmenting; only the title is new.
+                // The body's paragraphs were stemmed and scored while segmenting; only the
+                // title is new. The body is its paragraphs escaped, which leaves their words
+                // as they were (only word breaks are escaped).
                 let mut evidence = self
                     .classifier
                     .evidence(&text::StemmedWords::of(&story.title));
                 for &k in &kept {
                     evidence.add(&seg.evidence[k]);
                 }
+                story.body_words = Some(WordTally::of(kept.iter().map(|&k| &seg.words[k])));
                 (paragraphs, evidence)
             }
         };
@@ -546,7 +549,56 @@ fn assign_unique_slugs(stories: &mut [Story]) {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_markdown;
+    use super::{escape_markdown, Ingester, StoryKind};
+    use crate::config::{Config, DEFAULT_CONFIG};
+    use crate::content::Page;
+    use crate::text::{StemmedWords, WordTally};
+
+    fn sorted(tally: &WordTally) -> (Vec<(&str, u32)>, Vec<&str>) {
+        let mut counts: Vec<(&str, u32)> = tally.counts().collect();
+        counts.sort_unstable();
+        let mut names: Vec<&str> = tally.names().collect();
+        names.sort_unstable();
+        (counts, names)
+    }
+
+    /// The site takes the tally ingest hands over instead of reading the page's body: the
+    /// two must agree, Markdown escapes and all.
+    #[test]
+    fn an_articles_tally_is_its_pages_body_read_again() {
+        let config = Config::parse(DEFAULT_CONFIG, "config.toml").unwrap();
+        let ingester = Ingester::new(&config).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = ["seeds", "tests/fixtures/eval", "tests/fixtures/adversarial"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned())
+            .collect();
+        // Escaped characters at sentence ends and word edges, a list-like opening, initials.
+        texts.push(
+            "Ministers *back* plan for_the [Channel]\n\n\
+             1. Officials in #Dover said: Go! Then A. Smith & Co. left.\n\n\
+             - Rutte's_team met `Macron` in <Paris>. |Talks| ~ended~ \\today.\n\n\
+             = The Home Office said the plan would work, and Ms Braverman agreed."
+                .to_string(),
+        );
+        let mut articles = 0;
+        for text in &texts {
+            for mut story in ingester.ingest_text("file.txt", text) {
+                let Some(handed_over) = story.body_words.take() else {
+                    assert_eq!(story.kind, StoryKind::Live);
+                    continue;
+                };
+                let page = Page::generated(story);
+                let read_again = WordTally::of([&StemmedWords::with_names(&page.body)]);
+                assert_eq!(sorted(&handed_over), sorted(&read_again), "{}", page.body);
+                articles += 1;
+            }
+        }
+        assert!(articles > 15, "{articles} articles");
+    }
 
     #[test]
     fn markdown_characters_in_article_text_are_escaped() {

@@ -165,13 +165,15 @@ pub enum StoryKind {
 }
 
 /// A story's share of a file: indices into the file's lines of its text paragraphs.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Segment {
     pub kind: StoryKind,
     pub paragraphs: Vec<usize>,
     /// Each paragraph's topic evidence, read while segmenting (empty for a live page), so a
     /// story is classified without stemming its text again.
     pub evidence: Vec<Evidence>,
+    /// Each paragraph's words, names marked (empty for a live page), for the same reason.
+    pub words: Vec<text::StemmedWords>,
 }
 
 /// The marker of a timed post on a live page: "published at 17:23" glued to a post title,
@@ -214,10 +216,11 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
             kind: StoryKind::Live,
             paragraphs: indices,
             evidence: Vec::new(),
+            words: Vec::new(),
         }];
     }
 
-    let paragraphs = Paragraphs {
+    let mut paragraphs = Paragraphs {
         list: indices
             .iter()
             .map(|&i| Paragraph::read(lines[i].trimmed(), classifier))
@@ -233,12 +236,26 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         runs.extend(split_runs(&paragraphs, block.range));
     }
     split_off_teasers(&mut runs, &paragraphs);
+    // Each paragraph's words go to the story that has it.
+    let mut words: Vec<Option<text::StemmedWords>> = paragraphs
+        .list
+        .iter_mut()
+        .map(|p| Some(std::mem::take(&mut p.words)))
+        .collect();
     runs.into_iter()
         .map(|run| Segment {
             kind: StoryKind::Article,
             evidence: run
                 .iter()
                 .map(|&p| paragraphs[p].evidence.clone())
+                .collect(),
+            words: run
+                .iter()
+                .map(|&p| {
+                    words[p]
+                        .take()
+                        .unwrap_or_else(|| text::StemmedWords::with_names(paragraphs[p].text))
+                })
                 .collect(),
             paragraphs: run.into_iter().map(|p| indices[p]).collect(),
         })
@@ -248,6 +265,9 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
 /// What segmentation reads off one paragraph.
 struct Paragraph<'a> {
     text: &'a str,
+    /// Its words, names marked: stemmed once, for its topic evidence, its term vector and
+    /// the tally of its story's body.
+    words: text::StemmedWords,
     evidence: Evidence,
     /// A headline, byline or date stamp: it belongs to the story below it.
     header: bool,
@@ -278,9 +298,11 @@ impl Paragraph<'_> {
         // A byline is under 15 words, so never in a paragraph that is not short.
         let byline = short && extract::byline(text).is_some() && !sign_off;
         let agency_dateline = has_agency_dateline(text);
+        let words = text::StemmedWords::with_names(text);
         Paragraph {
             text,
-            evidence: classifier.evidence(&text::StemmedWords::of(text)),
+            evidence: classifier.evidence(&words),
+            words,
             header: headline
                 || dated_headline
                 || byline
@@ -417,7 +439,8 @@ fn reports_speech(text: &str) -> bool {
 
 /// A file's paragraphs, with their term vectors made on first use. Only a file with a place
 /// where a story could start needs them (in the bench corpus, one file in ten); making them
-/// (names read, stems numbered and weighed) was about a third of segmenting.
+/// (names read, stems numbered and weighed) was about a third of segmenting. Names are now
+/// read with the paragraph's words, which its story's tally needs too.
 struct Paragraphs<'a> {
     list: Vec<Paragraph<'a>>,
     vectors: OnceCell<Vec<TermVector>>,
@@ -429,7 +452,7 @@ impl<'a> Paragraphs<'a> {
             let mut vocabulary = Vocabulary::default();
             self.list
                 .iter()
-                .map(|p| TermVector::of(p.text, &p.evidence, &mut vocabulary))
+                .map(|p| TermVector::of(&p.words, &p.evidence, &mut vocabulary))
                 .collect()
         });
         &vectors[p]
@@ -469,9 +492,12 @@ struct TermVector {
 }
 
 impl TermVector {
-    /// A paragraph's vector, keeping the scores of its topic evidence.
-    fn of(paragraph: &str, evidence: &Evidence, vocabulary: &mut Vocabulary) -> TermVector {
-        let words = text::StemmedWords::with_names(paragraph);
+    /// A paragraph's vector from its words, keeping the scores of its topic evidence.
+    fn of(
+        words: &text::StemmedWords,
+        evidence: &Evidence,
+        vocabulary: &mut Vocabulary,
+    ) -> TermVector {
         let names = words.names();
         let mut terms = FxHashMap::default();
         for stem in words.content_stems(0..words.len()) {
