@@ -1,10 +1,11 @@
 //! Extraction: the facts an editor reads off a story — headline, date, dateline, byline,
 //! quotes with their speakers, key figures, people and organisations, and a summary.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::names;
@@ -486,7 +487,7 @@ pub struct Entities {
     pub people: Vec<String>,
     pub organisations: Vec<String>,
     /// Short forms seen ("Starmer", "Sir Keir", "Mr Rutte") -> canonical full name.
-    aliases: HashMap<String, String>,
+    aliases: FxHashMap<String, String>,
     /// Canonical people in order of each mention, with the byte offset in the joined text.
     mentions: Vec<(usize, usize, String)>,
 }
@@ -523,7 +524,7 @@ impl Entities {
         }
         // Merge full names that extend one another ("Keir Starmer" inside "Sir Keir Starmer" is
         // already stripped of titles; "Starmer" alone resolves below).
-        let mut aliases: HashMap<String, String> = HashMap::new();
+        let mut aliases: FxHashMap<String, String> = FxHashMap::default();
         for name in full.keys() {
             aliases.insert(name.clone(), name.clone());
             let parts: Vec<&str> = name.split(' ').collect();
@@ -589,7 +590,7 @@ impl Entities {
 
 /// Points a short form at the one full name it can stand for; ambiguous forms point nowhere.
 fn resolve_alias(
-    aliases: &mut HashMap<String, String>,
+    aliases: &mut FxHashMap<String, String>,
     full: &BTreeMap<String, usize>,
     key: &str,
     matches: impl Fn(&str) -> bool,
@@ -688,7 +689,7 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
 #[derive(Default)]
 struct QuoteList {
     quotes: Vec<Quote>,
-    seen: std::collections::HashSet<String>,
+    seen: FxHashSet<String>,
 }
 
 impl QuoteList {

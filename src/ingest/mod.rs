@@ -539,7 +539,7 @@ fn assign_unique_slugs(stories: &mut [Story]) {
         };
     }
     // A numbered slug may collide with a title that slugifies to the same text.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for story in stories.iter_mut() {
         while !seen.insert(story.slug.clone()) {
             story.slug.push_str("-x");

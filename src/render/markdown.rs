@@ -79,7 +79,7 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
     let mut headings: Vec<Heading> = Vec::new();
     let mut heading: Option<(HeadingLevel, usize)> = None;
     let mut heading_text = String::new();
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = rustc_hash::FxHashSet::default();
     let mut images_as_links: Vec<bool> = Vec::new();
 
     for event in Parser::new_ext(body, options) {

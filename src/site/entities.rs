@@ -1,9 +1,10 @@
 //! People, organisations and quotes across the whole digest: one page per name that at
 //! least two stories mention, and every quote once however many sources carry it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::Article;
@@ -62,7 +63,7 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
         .map(|article| article.quotes.iter().map(|q| quote_key(&q.text)).collect())
         .collect();
     let mut quotes: Vec<SiteQuote> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, (article, keys)) in articles.iter().zip(keys).enumerate() {
         for (quote, key) in article.quotes.iter().zip(keys) {
             match by_key.get(&key) {
@@ -108,7 +109,7 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
                 .push(i);
         }
     }
-    let mut quotes_by_speaker: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut quotes_by_speaker: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (q, quote) in quotes.iter().enumerate() {
         if let Some(speaker) = &quote.speaker {
             quotes_by_speaker.entry(speaker).or_default().push(q);
@@ -116,7 +117,7 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
     }
     let mut entities: Vec<Entity> = Vec::new();
     // people/index.html is the index of people: no entity may take its name.
-    let mut used: std::collections::HashSet<String> = ["index".to_string()].into();
+    let mut used: FxHashSet<String> = ["index".to_string()].into_iter().collect();
     for ((name, kind), mut stories) in mentions {
         stories.dedup();
         if stories.len() < MIN_STORIES_FOR_PAGE {

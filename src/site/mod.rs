@@ -539,7 +539,7 @@ fn sort_stories(stories: &mut Vec<(Article, StoryState)>) {
             .iter()
             .map(|&i| unsorted[i].take().expect("each story once")),
     );
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for (article, state) in stories.iter_mut() {
         let mut slug = state.base_slug.clone();
         let mut n = 1;
@@ -723,7 +723,7 @@ fn find_clusters(
         }
     }
     let mut clusters = Vec::new();
-    let mut used_slugs = std::collections::HashSet::new();
+    let mut used_slugs = rustc_hash::FxHashSet::default();
     for mut members in groups.into_values().filter(|m| m.len() >= 2) {
         members.sort_by(|&a, &b| {
             articles[a]
