@@ -144,14 +144,31 @@ impl Corpus {
                 corpus.postings[id as usize].push((doc as u32, w));
             }
         }
+        // Similarity is symmetric, and a pair's sum runs over the same terms in the same
+        // order from either side: each pair is scored once, from its lower document, and
+        // given to both.
         let documents = corpus.vectors.len();
-        corpus.neighbours = (0..documents as u32)
+        let later: Vec<Vec<(u32, f64)>> = (0..documents as u32)
             .into_par_iter()
             .map_init(
                 || Scores::new(documents),
-                |scores, doc| corpus.query(doc, scores),
+                |scores, doc| corpus.query(doc, doc + 1, scores),
             )
             .collect();
+        let mut neighbours: Vec<Vec<(u32, f64)>> = vec![Vec::new(); documents];
+        for (doc, list) in later.iter().enumerate() {
+            for &(other, score) in list {
+                neighbours[other as usize].push((doc as u32, score));
+            }
+        }
+        neighbours
+            .par_iter_mut()
+            .zip(later)
+            .for_each(|(list, later)| {
+                list.extend(later);
+                list.sort_unstable_by(most_similar_first);
+            });
+        corpus.neighbours = neighbours;
         corpus
     }
 
@@ -197,7 +214,7 @@ impl Corpus {
             .map(|(d, _)| *d)
             .collect();
         let documents = self.vectors.len();
-        let after = self.query(doc, &mut Scores::new(documents));
+        let after = self.query(doc, 0, &mut Scores::new(documents));
         for &other in &before {
             self.neighbours[other as usize].retain(|(d, _)| *d != doc);
         }
@@ -213,7 +230,7 @@ impl Corpus {
             .into_par_iter()
             .map_init(
                 || Scores::new(documents),
-                |scores, d| (d, self.query(d, scores)),
+                |scores, d| (d, self.query(d, 0, scores)),
             )
             .collect();
         for (d, list) in fresh {
@@ -261,15 +278,17 @@ impl Corpus {
         StoryVector { terms }
     }
 
-    /// Document `doc`'s neighbours, most similar first (ties by document, so the result is
-    /// deterministic). `scores` is scratch space, left as it was found.
-    fn query(&self, doc: u32, scores: &mut Scores) -> Vec<(u32, f64)> {
+    /// Document `doc`'s neighbours among documents `from` on, most similar first (see
+    /// [`most_similar_first`]). `scores` is scratch space, left as it was found.
+    fn query(&self, doc: u32, from: u32, scores: &mut Scores) -> Vec<(u32, f64)> {
         for &(id, w) in &self.vectors[doc as usize].terms {
             let list = &self.postings[id as usize];
             if list.len() > self.max_postings {
                 continue;
             }
-            for &(other, ow) in list {
+            // Posting lists are in document order.
+            let start = list.partition_point(|(other, _)| *other < from);
+            for &(other, ow) in &list[start..] {
                 if other != doc {
                     scores.add(other, w * ow);
                 }
@@ -279,10 +298,15 @@ impl Corpus {
             .drain()
             .filter(|(_, s)| *s >= self.min_similarity)
             .collect();
-        // Documents are distinct, so the order is total and an unstable sort is exact.
-        list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        list.sort_unstable_by(most_similar_first);
         list
     }
+}
+
+/// The order of a neighbour list: most similar first, ties by document. Documents are
+/// distinct, so the order is total and an unstable sort is exact.
+fn most_similar_first(a: &(u32, f64), b: &(u32, f64)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 /// Similarity sums by document, in a slot per document: adding to a slot costs an index,
