@@ -20,7 +20,7 @@ use tera::Tera;
 use crate::config::OTHER_TOPIC;
 use crate::ingest::FileCleaning;
 use crate::site::entities::EntityKind;
-use crate::site::{display_date, Article, ArticleLink, Cluster, Site, Topic};
+use crate::site::{display_date, Article, Cluster, Site, Topic};
 
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -133,7 +133,8 @@ struct TopicSection<'a> {
     name: &'a str,
     description: &'a str,
     count: usize,
-    articles: Vec<ArticleLink<'a>>,
+    /// Story links (see [`Renderer::link`]).
+    articles: Vec<tera::Value>,
     figures: Vec<FigureView<'a>>,
 }
 
@@ -142,7 +143,7 @@ struct TopicSection<'a> {
 struct FigureView<'a> {
     value: &'a str,
     context: &'a str,
-    article: ArticleLink<'a>,
+    article: tera::Value,
 }
 
 /// A quote with its speaker's page, if any, and the stories carrying it.
@@ -151,16 +152,17 @@ struct QuoteView<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
     speaker_url: Option<&'a str>,
-    sources: Vec<SourceView<'a>>,
+    /// Sources (see [`Renderer::source`]).
+    sources: Vec<tera::Value>,
     /// Sources not listed in `sources`.
     more_sources: usize,
 }
 
 /// A story as a source of something: its link and who published it.
 #[derive(Serialize)]
-struct SourceView<'a> {
+struct SourceView {
     label: String,
-    article: ArticleLink<'a>,
+    article: tera::Value,
 }
 
 #[derive(Serialize)]
@@ -177,7 +179,8 @@ struct ClusterView<'a> {
     title: &'a str,
     url: &'a str,
     date_display: Option<&'a str>,
-    members: Vec<SourceView<'a>>,
+    /// Sources (see [`Renderer::source`]).
+    members: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -201,7 +204,7 @@ struct TimelineEntry<'a> {
     title: &'a str,
     url: String,
     inferred: bool,
-    article: ArticleLink<'a>,
+    article: tera::Value,
 }
 
 /// A topic with its stories, for the one-page briefing.
@@ -452,6 +455,8 @@ struct Renderer<'a> {
     /// shared (values are reference counted): a story is linked from many pages, and
     /// serialising its link anew for each showed in profiles.
     link_values: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each story as a source (its link and who published it), shared in the same way.
+    source_values: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -496,6 +501,9 @@ impl<'a> Renderer<'a> {
             link_values: (0..site.articles.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            source_values: (0..site.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site,
             tera,
             root,
@@ -526,27 +534,29 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn link(&self, i: usize) -> ArticleLink<'a> {
-        self.site.articles[i].link()
-    }
-
-    /// Story `i`'s link as a template value (see [`Renderer::link_values`]).
-    fn link_value(&self, i: usize) -> tera::Value {
+    /// Story `i`'s link ([`crate::site::ArticleLink`]) as a template value (see
+    /// [`Renderer::link_values`]); a view holding it is serialised with it as it is.
+    fn link(&self, i: usize) -> tera::Value {
         self.link_values[i]
-            .get_or_init(|| tera::Value::from_serializable(&self.link(i)))
+            .get_or_init(|| tera::Value::from_serializable(&self.site.articles[i].link()))
             .clone()
     }
 
     /// Stories' links as a template list.
     fn link_list(&self, stories: impl Iterator<Item = usize>) -> tera::Value {
-        tera::Value::from(stories.map(|i| self.link_value(i)).collect::<Vec<_>>())
+        tera::Value::from(stories.map(|i| self.link(i)).collect::<Vec<_>>())
     }
 
-    fn source(&self, i: usize) -> SourceView<'a> {
-        SourceView {
-            label: self.site.articles[i].source_label(),
-            article: self.link(i),
-        }
+    /// Story `i` as a source ([`SourceView`]) as a template value, shared like its link.
+    fn source(&self, i: usize) -> tera::Value {
+        self.source_values[i]
+            .get_or_init(|| {
+                tera::Value::from_serializable(&SourceView {
+                    label: self.site.articles[i].source_label(),
+                    article: self.link(i),
+                })
+            })
+            .clone()
     }
 
     fn entity_url(&self, name: &str) -> Option<&'a str> {
@@ -615,12 +625,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn cluster_view(&self, c: &'a Cluster) -> ClusterView<'a> {
+    /// A cluster with its members as sources, but for story `except` (the page's own).
+    fn cluster_view(&self, c: &'a Cluster, except: Option<usize>) -> ClusterView<'a> {
         ClusterView {
             title: &c.title,
             url: &c.url,
             date_display: c.date_display.as_deref(),
-            members: c.members.iter().map(|&i| self.source(i)).collect(),
+            members: c
+                .members
+                .iter()
+                .filter(|&&i| Some(i) != except)
+                .map(|&i| self.source(i))
+                .collect(),
         }
     }
 
@@ -671,7 +687,7 @@ impl<'a> Renderer<'a> {
             PageKind::Cluster(c) => {
                 let cluster = &site.clusters[c];
                 let mut ctx = self.context("../", &cluster.title);
-                ctx.insert("cluster", &self.cluster_view(cluster));
+                ctx.insert("cluster", &self.cluster_view(cluster, None));
                 let full: Vec<&Article> =
                     cluster.members.iter().map(|&i| &site.articles[i]).collect();
                 ctx.insert("articles", &full);
@@ -734,8 +750,11 @@ impl<'a> Renderer<'a> {
             .map(|q| self.quote_view(q))
             .collect();
         ctx.insert("quotes", &latest_quotes);
-        let clusters: Vec<ClusterView> =
-            site.clusters.iter().map(|c| self.cluster_view(c)).collect();
+        let clusters: Vec<ClusterView> = site
+            .clusters
+            .iter()
+            .map(|c| self.cluster_view(c, None))
+            .collect();
         ctx.insert("clusters", &clusters);
         self.render("index.html", &ctx, "index.html".into())
     }
@@ -789,14 +808,12 @@ impl<'a> Renderer<'a> {
         let (newer, older) = self.topic_neighbours(i);
         let mut ctx = self.context("../", &article.title);
         ctx.insert("article", article);
-        ctx.insert_value("newer", newer.map(|n| self.link_value(n)).into());
-        ctx.insert_value("older", older.map(|o| self.link_value(o)).into());
+        ctx.insert_value("newer", newer.map(|n| self.link(n)).into());
+        ctx.insert_value("older", older.map(|o| self.link(o)).into());
         ctx.insert("has_code", &article.has_code);
-        let cluster = article.cluster.map(|c| {
-            let mut view = self.cluster_view(&site.clusters[c]);
-            view.members.retain(|m| m.article.url != article.url);
-            view
-        });
+        let cluster = article
+            .cluster
+            .map(|c| self.cluster_view(&site.clusters[c], Some(i)));
         ctx.insert("cluster", &cluster);
         ctx.insert_value("related", self.link_list(article.related.iter().copied()));
         let people: Vec<NameLink> = self.entities_of[i]
@@ -894,36 +911,34 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         // Per topic: its name, the figures of its newest stories, and how many older stories
         // with figures are left to their own pages.
-        let sections: Vec<(&str, Vec<FigureView>, usize)> = site
-            .topics
-            .iter()
-            .map(|t| {
-                let with_figures: Vec<usize> = t
-                    .articles
-                    .iter()
-                    .copied()
-                    .filter(|&i| !site.articles[i].figures.is_empty())
-                    .collect();
-                let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
-                let figures: Vec<FigureView> = with_figures[..shown]
-                    .iter()
-                    .flat_map(|&i| {
-                        let article = &site.articles[i];
-                        article
-                            .figures
+        let sections: Vec<(&str, Vec<FigureView>, usize)> =
+            site.topics
+                .iter()
+                .map(|t| {
+                    let with_figures: Vec<usize> = t
+                        .articles
+                        .iter()
+                        .copied()
+                        .filter(|&i| !site.articles[i].figures.is_empty())
+                        .collect();
+                    let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
+                    let figures: Vec<FigureView> =
+                        with_figures[..shown]
                             .iter()
-                            .take(FIGURES_PER_STORY)
-                            .map(|f| FigureView {
-                                value: &f.value,
-                                context: &f.context,
-                                article: article.link(),
+                            .flat_map(|&i| {
+                                site.articles[i].figures.iter().take(FIGURES_PER_STORY).map(
+                                    move |f| FigureView {
+                                        value: &f.value,
+                                        context: &f.context,
+                                        article: self.link(i),
+                                    },
+                                )
                             })
-                    })
-                    .collect();
-                (t.name.as_str(), figures, with_figures.len() - shown)
-            })
-            .filter(|(_, figures, _)| !figures.is_empty())
-            .collect();
+                            .collect();
+                    (t.name.as_str(), figures, with_figures.len() - shown)
+                })
+                .filter(|(_, figures, _)| !figures.is_empty())
+                .collect();
         let mut ctx = self.context("", "Key figures");
         ctx.insert("sections", &sections);
         self.render("figures.html", &ctx, "figures.html".into())
@@ -932,7 +947,7 @@ impl<'a> Renderer<'a> {
     fn timeline_page(&self) -> Result<OutputFile> {
         let site = self.site;
         let mut days: Vec<TimelineDay> = Vec::new();
-        let mut undated: Vec<ArticleLink> = Vec::new();
+        let mut undated: Vec<tera::Value> = Vec::new();
         for (i, article) in site.articles.iter().enumerate() {
             let Some(date) = article.date.as_deref() else {
                 undated.push(self.link(i));
