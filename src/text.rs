@@ -657,20 +657,33 @@ impl StemmedWords {
 /// name. Decided from the text just before the piece, so only capitalised words are looked
 /// at, not every sentence of the text.
 fn opens_sentence(text: &str, at: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
-    let line = &text[line_start..at];
-    let piece_start = line
+    // Back from the word to the white space before its piece, and over that white space:
+    // the piece opens its line if the white space holds a line break or starts the text.
+    let Some((space, width)) = text[..at]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let before = line[..piece_start].trim_end();
+        .map(|(i, c)| (i, c.len_utf8()))
+    else {
+        return true;
+    };
+    let piece_start = space + width;
+    let mut before_end = piece_start;
+    for (i, c) in text[..piece_start].char_indices().rev() {
+        if c == '\n' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            break;
+        }
+        before_end = i;
+    }
+    let before = &text[..before_end];
     if before.is_empty() {
-        // The line's first piece.
         return true;
     }
     // The piece after a sentence's end opens with a capital or a quote...
-    let opening = text[line_start + piece_start..]
+    let opening = text[piece_start..]
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''));
