@@ -245,7 +245,7 @@ impl Corpus {
             Some((id, self.document_frequency[id as usize]))
         };
         let mut norm = 0.0;
-        let mut terms: Vec<(u32, f64)> = Vec::new();
+        let mut terms: Vec<(u32, f64)> = Vec::with_capacity(counts.counts.len());
         for (word, tf) in counts.iter() {
             // A word no other story uses weighs as a word of one story, and is never shared.
             let (id, df) = frequency(word).unwrap_or((u32::MAX, 1));
@@ -261,14 +261,24 @@ impl Corpus {
         // The norm counts every term, so similarities are true cosines; only terms another
         // story shares can add to one, and of those the strongest are kept.
         let norm = norm.sqrt();
-        terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        // Terms as strong as the last one kept are kept too (up to a bound), so which terms
-        // count never hangs on how ties happen to be ordered.
-        if let Some(&(_, cutoff)) = terms.get(TERMS_PER_STORY.saturating_sub(1)) {
-            let tied = terms[TERMS_PER_STORY..]
-                .iter()
-                .take_while(|(_, w)| *w >= cutoff)
-                .count();
+        // Terms as strong as the last one kept are kept too (up to a bound, those of the
+        // lowest numbers), so which terms count never hangs on how ties happen to be ordered.
+        // The strongest are picked out, not sorted: most stories have far more terms.
+        let strongest_first =
+            |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if terms.len() > TERMS_PER_STORY {
+            terms.select_nth_unstable_by(TERMS_PER_STORY - 1, strongest_first);
+            let cutoff = terms[TERMS_PER_STORY - 1].1;
+            // The terms tied with the cutoff go first among the rest, by number.
+            let rest = &mut terms[TERMS_PER_STORY..];
+            let mut tied = 0;
+            for i in 0..rest.len() {
+                if rest[i].1 >= cutoff {
+                    rest.swap(tied, i);
+                    tied += 1;
+                }
+            }
+            rest[..tied].sort_unstable_by_key(|(id, _)| *id);
             terms.truncate((TERMS_PER_STORY + tied).min(MAX_TERMS_PER_STORY));
         }
         for (_, w) in &mut terms {
@@ -520,6 +530,39 @@ mod tests {
             places += found.len();
         }
         assert!(places > 100, "{places} places");
+    }
+
+    /// Of terms tied at the cutoff, those of the lowest numbers are kept, up to the bound,
+    /// and the strongest terms always.
+    #[test]
+    fn a_story_keeps_its_strongest_terms_and_ties_by_number() {
+        let terms_of = |text: &str| {
+            story_terms(
+                &StemmedWords::default(),
+                &WordTally::of([&StemmedWords::of(text)]),
+            )
+        };
+        let stem = |word: &str| StemmedWords::of(word).stem(0).to_string();
+        // 200 words in two stories of three, so all weigh alike, and "strongly" three times
+        // in the first story and once in the second: the strongest of its terms.
+        let words: Vec<String> = (0..200).map(|i| format!("wordnumber{i:03}x")).collect();
+        let words = words.join(" ");
+        let terms = [
+            terms_of(&format!("{words} strongly strongly strongly")),
+            terms_of(&format!("{words} strongly")),
+            terms_of("unrelated"),
+        ];
+        let corpus = Corpus::build(&terms.iter().collect::<Vec<_>>(), 0.1);
+        let kept: Vec<u32> = corpus.vectors[0].terms.iter().map(|(id, _)| *id).collect();
+        let strong = corpus.ids[&stem("strongly")];
+        assert!(kept.contains(&strong), "{kept:?}");
+        let tied: Vec<u32> = kept.into_iter().filter(|&id| id != strong).collect();
+        let mut lowest: Vec<u32> = (0..200)
+            .map(|i| corpus.ids[&stem(&format!("wordnumber{i:03}x"))])
+            .collect();
+        lowest.sort_unstable();
+        lowest.truncate(MAX_TERMS_PER_STORY - 1);
+        assert_eq!(tied, lowest);
     }
 
     #[test]
