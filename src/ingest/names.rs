@@ -9,10 +9,11 @@ use crate::text;
 
 /// A run of capitalised words in a paragraph.
 #[derive(Debug, Clone)]
-pub struct Run {
+pub struct Run<'a> {
     /// Byte offset in the paragraph.
     pub start: usize,
-    pub tokens: Vec<String>,
+    /// The words, as written in the paragraph.
+    pub tokens: Vec<&'a str>,
 }
 
 /// What a run of capitalised words names.
@@ -66,10 +67,10 @@ fn pieces_with_space(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Splits a paragraph into runs of capitalised words; possessives and punctuation end a run.
-pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
+pub fn capitalised_runs(paragraph: &str) -> Vec<Run<'_>> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
-    let mut pending_links: Vec<String> = Vec::new();
+    let mut pending_links: Vec<&str> = Vec::new();
     let mut pos = 0;
     for raw in pieces_with_space(paragraph) {
         let start = pos;
@@ -114,12 +115,12 @@ pub fn capitalised_runs(paragraph: &str) -> Vec<Run> {
                 tokens: Vec::new(),
             });
             run.tokens.append(&mut pending_links);
-            run.tokens.push(token.to_string());
+            run.tokens.push(token);
         } else if current.is_some()
             && (PARTICLES.contains(&token) || ORG_LINKS.contains(&token))
             && !ends_run
         {
-            pending_links.push(token.to_string());
+            pending_links.push(token);
             continue;
         } else {
             if let Some(run) = current.take() {
@@ -687,7 +688,7 @@ pub fn known_organisations(run: &Run) -> Vec<String> {
 
 /// Decides what a run of capitalised words names.
 pub fn classify(run: &Run) -> Mention {
-    let mut tokens: Vec<&str> = run.tokens.iter().map(String::as_str).collect();
+    let mut tokens: Vec<&str> = run.tokens.clone();
     while tokens.first().is_some_and(|t| {
         let word = lower(t);
         is_opener(&word) && !is_title(&word)
