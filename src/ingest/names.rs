@@ -688,24 +688,25 @@ pub fn known_organisations(run: &Run) -> Vec<String> {
 
 /// Decides what a run of capitalised words names.
 pub fn classify(run: &Run) -> Mention {
-    let mut tokens: Vec<&str> = run.tokens.clone();
-    while tokens.first().is_some_and(|t| {
-        let word = lower(t);
-        is_opener(&word) && !is_title(&word)
-    }) {
-        tokens.remove(0);
-    }
-    while tokens
-        .last()
-        .is_some_and(|t| ORG_LINKS.contains(t) || PARTICLES.contains(t))
+    // Each token lower-cased once, for the word lists.
+    let lowered: Vec<String> = run.tokens.iter().map(|t| lower(t)).collect();
+    let mut from = 0;
+    while lowered
+        .get(from)
+        .is_some_and(|word| is_opener(word) && !is_title(word))
     {
-        tokens.pop();
+        from += 1;
     }
-    if tokens.is_empty() {
+    let mut to = run.tokens.len();
+    while to > from
+        && (ORG_LINKS.contains(&run.tokens[to - 1]) || PARTICLES.contains(&run.tokens[to - 1]))
+    {
+        to -= 1;
+    }
+    if from == to {
         return Mention::Other;
     }
-    // Each token lower-cased once, for the word lists.
-    let lowered: Vec<String> = tokens.iter().map(|t| lower(t)).collect();
+    let (tokens, lowered) = (&run.tokens[from..to], &lowered[from..to]);
     let last_lower = &lowered[lowered.len() - 1];
 
     if tokens.len() == 1 {
@@ -742,7 +743,7 @@ pub fn classify(run: &Run) -> Mention {
         .rposition(|t| is_title(t.trim_end_matches('.')));
     let (title, name): (Option<&str>, Vec<&str>) = match last_title {
         Some(i) => (Some(&lowered[i]), tokens[i + 1..].to_vec()),
-        None => (None, tokens.clone()),
+        None => (None, tokens.to_vec()),
     };
     let name_len = name.iter().filter(|t| !PARTICLES.contains(t)).count();
     // The name ends where the run does.
