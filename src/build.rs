@@ -155,8 +155,9 @@ pub fn run(options: Options) -> Result<Built> {
     ui::timing("templates", phase.elapsed(), "");
 
     let mut progress = None;
-    // Pages ingest just wrote, analysed: the model takes them instead of reading them.
-    let mut written = Vec::new();
+    // Pages ingest just wrote, analysed (`None`: one that did not validate): the model takes
+    // them instead of reading them.
+    let mut written: Vec<Option<AnalysedPage>> = Vec::new();
     let ingested = match options.seeds {
         Seeds::Ingest => {
             let seeds = root.join(&config.ingest.seeds);
@@ -179,10 +180,7 @@ pub fn run(options: Options) -> Result<Built> {
                 let bodies = BodyStorage::for_stories(stories.len());
                 written = write_content(root, stories, |page, body_words| {
                     AnalysedPage::of_written(page, body_words, &config, &content_dir, bodies)
-                })?
-                .into_iter()
-                .flatten()
-                .collect();
+                })?;
                 ui::timing("content", phase.elapsed(), "pages written");
                 progress = Some(bar);
                 Some(report)

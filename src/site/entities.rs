@@ -1,8 +1,6 @@
 //! People, organisations and quotes across the whole digest: one page per name that at
 //! least two stories mention, and every quote once however many sources carry it.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -56,59 +54,8 @@ fn quote_key(text: &str) -> String {
 
 /// Collects entities with pages, and the deduplicated quotes.
 pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
-    // Reading the words of every quote is most of the work: done on every core, and the
-    // merge, which depends on story order, after.
-    let keys: Vec<Vec<String>> = articles
-        .par_iter()
-        .map(|article| article.quotes.iter().map(|q| quote_key(&q.text)).collect())
-        .collect();
-    let mut quotes: Vec<SiteQuote> = Vec::new();
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, (article, keys)) in articles.iter().zip(keys).enumerate() {
-        for (quote, key) in article.quotes.iter().zip(keys) {
-            match by_key.get(&key) {
-                Some(&q) => {
-                    let existing = &mut quotes[q];
-                    // Stories come in order, so a story already listed is the last one (a
-                    // search of the whole list made a quote in thousands of stories quadratic).
-                    if existing.sources.last() != Some(&i) {
-                        existing.sources.push(i);
-                    }
-                    if existing.speaker.is_none() {
-                        existing.speaker = quote.speaker.clone();
-                    }
-                    // The fullest version of the words is the one to show.
-                    if quote.text.len() > existing.text.len() {
-                        existing.text = quote.text.clone();
-                    }
-                }
-                None => {
-                    by_key.insert(key, quotes.len());
-                    quotes.push(SiteQuote {
-                        text: quote.text.clone(),
-                        speaker: quote.speaker.clone(),
-                        sources: vec![i],
-                    });
-                }
-            }
-        }
-    }
-
-    let mut mentions: BTreeMap<(&str, EntityKind), Vec<usize>> = BTreeMap::new();
-    for (i, article) in articles.iter().enumerate() {
-        for name in &article.people {
-            mentions
-                .entry((name, EntityKind::Person))
-                .or_default()
-                .push(i);
-        }
-        for name in &article.organisations {
-            mentions
-                .entry((name, EntityKind::Organisation))
-                .or_default()
-                .push(i);
-        }
-    }
+    // The two merges are independent, and each runs in story order: side by side.
+    let (quotes, mentions) = rayon::join(|| merge_quotes(articles), || mentions(articles));
     let mut quotes_by_speaker: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (q, quote) in quotes.iter().enumerate() {
         if let Some(speaker) = &quote.speaker {
@@ -151,4 +98,70 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
             .then_with(|| a.name.cmp(&b.name))
     });
     (entities, quotes)
+}
+
+/// The quotes of `articles`, each once, with every story that carries it.
+fn merge_quotes(articles: &[Article]) -> Vec<SiteQuote> {
+    // Reading the words of every quote is most of the work: done on every core, and the
+    // merge, which depends on story order, after.
+    let keys: Vec<Vec<String>> = articles
+        .par_iter()
+        .map(|article| article.quotes.iter().map(|q| quote_key(&q.text)).collect())
+        .collect();
+    let mut quotes: Vec<SiteQuote> = Vec::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, (article, keys)) in articles.iter().zip(keys).enumerate() {
+        for (quote, key) in article.quotes.iter().zip(keys) {
+            match by_key.get(&key) {
+                Some(&q) => {
+                    let existing = &mut quotes[q];
+                    // Stories come in order, so a story already listed is the last one (a
+                    // search of the whole list made a quote in thousands of stories quadratic).
+                    if existing.sources.last() != Some(&i) {
+                        existing.sources.push(i);
+                    }
+                    if existing.speaker.is_none() {
+                        existing.speaker = quote.speaker.clone();
+                    }
+                    // The fullest version of the words is the one to show.
+                    if quote.text.len() > existing.text.len() {
+                        existing.text = quote.text.clone();
+                    }
+                }
+                None => {
+                    by_key.insert(key, quotes.len());
+                    quotes.push(SiteQuote {
+                        text: quote.text.clone(),
+                        speaker: quote.speaker.clone(),
+                        sources: vec![i],
+                    });
+                }
+            }
+        }
+    }
+    quotes
+}
+
+/// Each name with the stories mentioning it (in story order, a story possibly twice), by
+/// name and kind.
+fn mentions(articles: &[Article]) -> Vec<((&str, EntityKind), Vec<usize>)> {
+    let mut mentions: FxHashMap<(&str, EntityKind), Vec<usize>> = FxHashMap::default();
+    for (i, article) in articles.iter().enumerate() {
+        for name in &article.people {
+            mentions
+                .entry((name, EntityKind::Person))
+                .or_default()
+                .push(i);
+        }
+        for name in &article.organisations {
+            mentions
+                .entry((name, EntityKind::Organisation))
+                .or_default()
+                .push(i);
+        }
+    }
+    // Names are distinct keys, so the order is total; sorted once, not kept sorted.
+    let mut mentions: Vec<((&str, EntityKind), Vec<usize>)> = mentions.into_iter().collect();
+    mentions.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    mentions
 }

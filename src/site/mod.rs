@@ -256,12 +256,13 @@ pub struct Model {
 
 impl Model {
     /// Loads and validates content/ under `root`. `written` are pages ingest has just
-    /// written there, already analysed: they are taken as they are, not read again.
+    /// written there, already analysed: they are taken as they are, not read again (`None`
+    /// is one that did not validate, which is read, so its error names the line).
     pub fn load(
         root: &Path,
         config: Config,
         include_drafts: bool,
-        written: Vec<AnalysedPage>,
+        written: Vec<Option<AnalysedPage>>,
     ) -> Result<Model> {
         let content_dir = root.join("content");
         let phase = std::time::Instant::now();
@@ -269,7 +270,7 @@ impl Model {
         // story is large: it is moved out of `written` once, not into a map and out again.
         let mut by_path: FxHashMap<String, usize> = FxHashMap::default();
         let mut written_stories = Vec::with_capacity(written.len());
-        for page in written {
+        for page in written.into_iter().flatten() {
             by_path.insert(page.path, written_stories.len());
             written_stories.push(Some(page.story));
         }
