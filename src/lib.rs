@@ -16,6 +16,8 @@ pub mod init;
 pub mod render;
 pub mod serve;
 pub mod site;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod ui;
 

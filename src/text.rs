@@ -1095,6 +1095,7 @@ pub fn fnv1a_hex(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{sample_articles, sorted_tally};
 
     #[test]
     fn words_sort_in_the_order_of_str() {
@@ -1215,18 +1216,11 @@ mod tests {
     #[test]
     fn a_text_read_by_lines_tallies_as_read_whole() {
         let text = "Rutte met Macron in Paris.\nOfficials in Paris said the US would act\nIt is, said Macron";
-        fn sorted(tally: &WordTally) -> (Vec<(&str, u32)>, Vec<&str>) {
-            let mut counts: Vec<(&str, u32)> = tally.counts().collect();
-            counts.sort_unstable();
-            let mut names: Vec<&str> = tally.names().collect();
-            names.sort_unstable();
-            (counts, names)
-        }
         let whole = StemmedWords::with_names(text);
         let lines: Vec<StemmedWords> = text.lines().map(StemmedWords::with_names).collect();
         let (whole, by_lines) = (WordTally::of([&whole]), WordTally::of(&lines));
-        let (counts, names) = sorted(&whole);
-        assert_eq!(sorted(&by_lines), (counts.clone(), names.clone()));
+        let (counts, names) = sorted_tally(&whole);
+        assert_eq!(sorted_tally(&by_lines), (counts.clone(), names.clone()));
         assert_eq!(
             counts,
             [
@@ -1246,12 +1240,7 @@ mod tests {
     /// [`sentences`] says: held to that on the sample articles and on edge cases.
     #[test]
     fn a_sentence_opening_is_read_as_sentences_split() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = ["seeds", "tests/fixtures/eval", "tests/fixtures/segdev"]
-            .iter()
-            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
-            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
-            .collect();
+        let mut texts = sample_articles();
         texts.extend(
             [
                 "Mr. Smith met Dr. Jones. A. B. Carter left! Why? “Quite.” Then (Reuters) Oslo",

@@ -1000,15 +1000,11 @@ mod tests {
             &format!("{{0,{SPEAKER_CLAUSE_CHARS}}}?"),
             &format!("{{0,{AFTER_VERB_CHARS}}}"),
         ));
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut heads: Vec<String> = Vec::new();
-        for dir in ["seeds", "tests/fixtures/eval", "tests/fixtures/segdev"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
-                for line in text.lines() {
-                    for (at, _) in line.match_indices([',', ':', '“', '"']) {
-                        heads.push(line[..at].to_string());
-                    }
+        for text in crate::test_support::sample_articles() {
+            for line in text.lines() {
+                for (at, _) in line.match_indices([',', ':', '“', '"']) {
+                    heads.push(line[..at].to_string());
                 }
             }
         }

@@ -552,15 +552,8 @@ mod tests {
     use super::{escape_markdown, Ingester, StoryKind};
     use crate::config::{Config, DEFAULT_CONFIG};
     use crate::content::Page;
+    use crate::test_support::{sample_articles, sorted_tally};
     use crate::text::{StemmedWords, WordTally};
-
-    fn sorted(tally: &WordTally) -> (Vec<(&str, u32)>, Vec<&str>) {
-        let mut counts: Vec<(&str, u32)> = tally.counts().collect();
-        counts.sort_unstable();
-        let mut names: Vec<&str> = tally.names().collect();
-        names.sort_unstable();
-        (counts, names)
-    }
 
     /// The site takes the tally ingest hands over instead of reading the page's body: the
     /// two must agree, Markdown escapes and all.
@@ -568,14 +561,7 @@ mod tests {
     fn an_articles_tally_is_its_pages_body_read_again() {
         let config = Config::parse(DEFAULT_CONFIG, "config.toml").unwrap();
         let ingester = Ingester::new(&config).unwrap();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = ["seeds", "tests/fixtures/eval", "tests/fixtures/adversarial"]
-            .iter()
-            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-            .map(|path| String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned())
-            .collect();
+        let mut texts = sample_articles();
         // Escaped characters at sentence ends and word edges, a list-like opening, initials.
         texts.push(
             "Ministers *back* plan for_the [Channel]\n\n\
@@ -593,7 +579,12 @@ mod tests {
                 };
                 let page = Page::generated(story);
                 let read_again = WordTally::of([&StemmedWords::with_names(&page.body)]);
-                assert_eq!(sorted(&handed_over), sorted(&read_again), "{}", page.body);
+                assert_eq!(
+                    sorted_tally(&handed_over),
+                    sorted_tally(&read_again),
+                    "{}",
+                    page.body
+                );
                 articles += 1;
             }
         }

@@ -805,16 +805,12 @@ mod tests {
             assert_eq!(post_time_marker().is_match(line), marker, "{line:?}");
         }
         // And on every line of the sample articles, live pages among them.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut markers = 0;
-        for dir in ["seeds", "tests/fixtures/eval", "tests/fixtures/segdev"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
-                for line in text.lines() {
-                    let marker = post_time_marker().is_match(line);
-                    assert_eq!(has_post_time_marker(line), marker, "{line:?}");
-                    markers += usize::from(marker);
-                }
+        for text in crate::test_support::sample_articles() {
+            for line in text.lines() {
+                let marker = post_time_marker().is_match(line);
+                assert_eq!(has_post_time_marker(line), marker, "{line:?}");
+                markers += usize::from(marker);
             }
         }
         assert!(markers > 20, "{markers} markers");

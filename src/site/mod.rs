@@ -563,7 +563,8 @@ fn analyse(
 ) -> (Article, StoryState) {
     let mut article = article_from_page(page, config, bodies);
     // The words are stemmed once, for search and for similarity; names are read in their
-    // sentences.
+    // sentences. The body is stemmed here only when ingest did not (a live page, a page read
+    // from content/).
     let title = StemmedWords::with_names(&page.meta.title);
     let body = body_words.unwrap_or_else(|| WordTally::of([&StemmedWords::with_names(&page.body)]));
     article.search_terms = crate::render::search::story_terms(&article, &title, &body);
@@ -573,6 +574,8 @@ fn analyse(
         (&article.place, &article.topics),
     ));
     article.page_hash = crate::text::hash_of(&article);
+    // Places are read across line breaks, in the text analysis has always read: the title
+    // twice (it weighed double when words were read from this text too), then the body.
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let mut places = similarity::place_anchors(&text);
     places.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));

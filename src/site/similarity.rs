@@ -508,12 +508,7 @@ mod tests {
                 .filter_map(|c| anchor(&c[1]))
                 .collect()
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = ["seeds", "tests/fixtures/eval", "tests/fixtures/segdev"]
-            .iter()
-            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
-            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
-            .collect();
+        let mut texts = crate::test_support::sample_articles();
         texts.extend(
             [
                 "within Paris, into London, in the Hague, inthe Rome, in A Town, at Sky\u{a0}News",
