@@ -87,6 +87,14 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def fresh(*folders: Path) -> None:
+    """Removes `folders` before a timed run and lets the disk finish writing out that and the
+    runs before (untimed), so that no program pays for another's writes or deletions."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+
+
 def bench_size(n: int, runs: int, hugo: Path) -> dict:
     project = digest_project(n)
     hugo_site = corpus(n, "hugo")
@@ -95,16 +103,15 @@ def bench_size(n: int, runs: int, hugo: Path) -> dict:
     rss = {"a": [], "b": [], "c": []}
     for i in range(runs):
         # (a) from raw: content/ removed first so every page is ingested and written.
-        shutil.rmtree(project / "content", ignore_errors=True)
-        shutil.rmtree(out / "digest", ignore_errors=True)
+        fresh(project / "content", out / "digest")
         t, m = run([str(DIGEST), "-q", "build", "--root", str(project), "--output", str(out / "digest")])
         times["a"].append(t); rss["a"].append(m)
         # (b) from the content/ that (a) wrote.
-        shutil.rmtree(out / "digest", ignore_errors=True)
+        fresh(out / "digest")
         t, m = run([str(DIGEST), "-q", "build", "--no-ingest", "--root", str(project), "--output", str(out / "digest")])
         times["b"].append(t); rss["b"].append(m)
         # (c) Hugo into a fresh folder.
-        shutil.rmtree(out / "hugo", ignore_errors=True)
+        fresh(out / "hugo")
         t, m = run([str(hugo), "build", "--quiet", "-d", str(out / "hugo")], cwd=hugo_site)
         times["c"].append(t); rss["c"].append(m)
         print(f"  n={n} run {i + 1}/{runs}: a {times['a'][-1]:.2f}s b {times['b'][-1]:.2f}s c {times['c'][-1]:.2f}s", flush=True)
@@ -232,7 +239,8 @@ def main() -> None:
         "",
         f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}. "
         f"{hugo_version.split(' ')[0] if hugo_version else 'hugo'} {hugo_version.split(' ')[1] if hugo_version else ''}. "
-        f"Median of {args.runs} alternating runs; peak RSS is the largest seen. Projects and built sites in "
+        f"Median of {args.runs} alternating runs, each after its output folders are removed and the disk "
+        f"is synced; peak RSS is the largest seen. Projects and built sites in "
         f"`{SCRATCH if SCRATCH != WORK else 'target/bench'}`. Command: `python3 bench/run.py"
         f"{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}`.",
         "",
