@@ -236,7 +236,8 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         runs.extend(split_runs(&paragraphs, block.range));
     }
     split_off_teasers(&mut runs, &paragraphs);
-    // Each paragraph's words go to the story that has it.
+    // Each paragraph's words go to the story that has it. Splitting is done, so no term
+    // vector is made from them after this.
     let mut words: Vec<Option<text::StemmedWords>> = paragraphs
         .list
         .iter_mut()

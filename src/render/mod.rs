@@ -451,12 +451,19 @@ struct Renderer<'a> {
     entities_of: Vec<Vec<usize>>,
     /// For each story, its primary topic and its place in that topic's list.
     topic_position: Vec<(usize, usize)>,
-    /// Each story's link as a template value, made the first time a page shows it and then
-    /// shared (values are reference counted): a story is linked from many pages, and
-    /// serialising its link anew for each showed in profiles.
-    link_values: Vec<std::sync::OnceLock<tera::Value>>,
-    /// Each story as a source (its link and who published it), shared in the same way.
-    source_values: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each story's template values, made the first time a page shows them and then shared
+    /// (values are reference counted): a story is linked from many pages, and serialising
+    /// its link anew for each showed in profiles.
+    story_values: Vec<StoryValues>,
+}
+
+/// A story as pages show it, as template values made on first use.
+#[derive(Default)]
+struct StoryValues {
+    /// Its link ([`crate::site::ArticleLink`]).
+    link: std::sync::OnceLock<tera::Value>,
+    /// It as a source ([`SourceView`]): its link and who published it.
+    source: std::sync::OnceLock<tera::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -498,11 +505,8 @@ impl<'a> Renderer<'a> {
             }
         }
         Renderer {
-            link_values: (0..site.articles.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            source_values: (0..site.articles.len())
-                .map(|_| std::sync::OnceLock::new())
+            story_values: std::iter::repeat_with(StoryValues::default)
+                .take(site.articles.len())
                 .collect(),
             site,
             tera,
@@ -534,10 +538,11 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Story `i`'s link ([`crate::site::ArticleLink`]) as a template value (see
-    /// [`Renderer::link_values`]); a view holding it is serialised with it as it is.
+    /// Story `i`'s link as a template value (see [`Renderer::story_values`]); a view holding
+    /// it is serialised with it as it is.
     fn link(&self, i: usize) -> tera::Value {
-        self.link_values[i]
+        self.story_values[i]
+            .link
             .get_or_init(|| tera::Value::from_serializable(&self.site.articles[i].link()))
             .clone()
     }
@@ -547,9 +552,10 @@ impl<'a> Renderer<'a> {
         tera::Value::from(stories.map(|i| self.link(i)).collect::<Vec<_>>())
     }
 
-    /// Story `i` as a source ([`SourceView`]) as a template value, shared like its link.
+    /// Story `i` as a source as a template value, shared like its link.
     fn source(&self, i: usize) -> tera::Value {
-        self.source_values[i]
+        self.story_values[i]
+            .source
             .get_or_init(|| {
                 tera::Value::from_serializable(&SourceView {
                     label: self.site.articles[i].source_label(),
