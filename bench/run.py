@@ -87,12 +87,36 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+# Where fresh() moves old output before a timed run; emptied once all timings are done.
+SET_ASIDE_NAME = "set-aside"
+# --delete-first: remove old output just before each timed run instead (the bench before
+# session 9), which on a journal-less ext4 charges each program for the bench's deletions.
+DELETE_FIRST = False
+
+
 def fresh(*folders: Path) -> None:
-    """Removes `folders` before a timed run and lets the disk finish writing out that and the
-    runs before (untimed), so that no program pays for another's writes or deletions."""
+    """Clears `folders` before a timed run, and lets the disk finish writing out earlier runs
+    (untimed), so that no program pays for another's writes.
+
+    The old output is moved aside (a rename), not deleted: on ext4 without a journal, creating
+    files soon after deleting many makes the kernel's inode allocator pass over the freed
+    inodes, which slowed both programs by seconds, by different amounts from run to run. A
+    program then builds into a folder that does not exist, as on a fresh clone."""
+    aside = SCRATCH / SET_ASIDE_NAME
     for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            continue
+        if DELETE_FIRST:
+            shutil.rmtree(folder)
+        else:
+            aside.mkdir(parents=True, exist_ok=True)
+            folder.rename(aside / f"{len(list(aside.iterdir()))}-{folder.name}")
     os.sync()
+
+
+def empty_set_aside() -> None:
+    """Deletes what fresh() moved aside; after every timing, so no run follows the deletion."""
+    shutil.rmtree(SCRATCH / SET_ASIDE_NAME, ignore_errors=True)
 
 
 def bench_size(n: int, runs: int, hugo: Path) -> dict:
@@ -205,12 +229,14 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also 100,000 articles (one run)")
     parser.add_argument("--scratch", type=Path, default=None,
                         help="folder for projects and built sites (default target/bench); "
-                             "/dev/shm times the programs without the disk: on ext4, creating "
-                             "files right after deleting a large tree is slow by seconds and "
-                             "varies from run to run, for digest and Hugo alike")
+                             "/dev/shm times the programs without the disk")
     parser.add_argument("--results", type=Path, default=REPO / "bench" / "results.md")
+    parser.add_argument("--delete-first", action="store_true",
+                        help="delete each run's old output just before timing it, instead of "
+                             "moving it aside (see fresh())")
     args = parser.parse_args()
-    global SCRATCH
+    global SCRATCH, DELETE_FIRST
+    DELETE_FIRST = args.delete_first
     if args.scratch:
         SCRATCH = args.scratch.resolve()
         SCRATCH.mkdir(parents=True, exist_ok=True)
@@ -232,6 +258,7 @@ def main() -> None:
     if args.large:
         print("corpus of 100000 articles (one run)", flush=True)
         large = bench_size(100000, 1, hugo)
+    empty_set_aside()
 
     cores = os.cpu_count()
     lines = [
@@ -239,8 +266,9 @@ def main() -> None:
         "",
         f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}. "
         f"{hugo_version.split(' ')[0] if hugo_version else 'hugo'} {hugo_version.split(' ')[1] if hugo_version else ''}. "
-        f"Median of {args.runs} alternating runs, each after its output folders are removed and the disk "
-        f"is synced; peak RSS is the largest seen. Projects and built sites in "
+        f"Median of {args.runs} alternating runs, each into output folders that do not exist (the old "
+        f"ones {'deleted' if DELETE_FIRST else 'moved aside, deleted after all timings'}) after the "
+        f"disk is synced; peak RSS is the largest seen. Projects and built sites in "
         f"`{SCRATCH if SCRATCH != WORK else 'target/bench'}`. Command: `python3 bench/run.py"
         f"{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}`.",
         "",
