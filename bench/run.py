@@ -32,7 +32,8 @@ WORK = REPO / "target" / "bench"
 # Where projects (with the content/ that (a) writes) and built sites go; --scratch moves them,
 # e.g. onto a RAM disk to time the programs without the disk's state (see --help).
 SCRATCH = WORK
-DIGEST = REPO / "target" / "release" / "digest"
+# The binary the README builds (see Cargo.toml: release-lto).
+DIGEST = REPO / "target" / "release-lto" / "digest"
 SEED = 42
 
 
@@ -242,7 +243,7 @@ def main() -> None:
         SCRATCH.mkdir(parents=True, exist_ok=True)
 
     WORK.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    subprocess.run(["cargo", "build", "--profile", "release-lto", "--quiet"], cwd=REPO, check=True)
     hugo = ensure_hugo()
     hugo_version = subprocess.run([str(hugo), "version"], capture_output=True, text=True).stdout.strip()
     results = []
