@@ -459,13 +459,26 @@ struct Tokens<'a> {
     at: usize,
 }
 
-/// The ASCII bytes that belong to a word: letters, digits, hyphens and apostrophes.
-static WORD_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
+/// What a byte of text is to [`Tokens`]: an ASCII byte of a word (letters, digits, hyphens
+/// and apostrophes), another ASCII byte (a break), or part of a character beyond ASCII, which
+/// is decoded to tell. One lookup a byte, without a separate test for ASCII.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Break,
+    Word,
+    Other,
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        table[byte] = if b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' {
+            ByteClass::Word
+        } else {
+            ByteClass::Break
+        };
         byte += 1;
     }
     table
@@ -485,6 +498,8 @@ impl<'a> Tokens<'a> {
 impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
+    // Inlined: it runs once a word, and the call cost as much as a short word's bytes.
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
         let mut at = self.at;
@@ -495,35 +510,33 @@ impl<'a> Iterator for Tokens<'a> {
                     self.at = at;
                     return None;
                 };
-                if byte < 0x80 {
-                    if WORD_BYTES[usize::from(byte)] {
-                        break;
+                match BYTE_CLASS[usize::from(byte)] {
+                    ByteClass::Word => break,
+                    ByteClass::Break => at += 1,
+                    ByteClass::Other => {
+                        let (word, width) = self.other_char_at(at);
+                        if word {
+                            break;
+                        }
+                        at += width;
                     }
-                    at += 1;
-                } else {
-                    let (word, width) = self.other_char_at(at);
-                    if word {
-                        break;
-                    }
-                    at += width;
                 }
             }
             // To the end of the word.
             let start = at;
             let mut ascii = true;
             while let Some(&byte) = bytes.get(at) {
-                if byte < 0x80 {
-                    if !WORD_BYTES[usize::from(byte)] {
-                        break;
+                match BYTE_CLASS[usize::from(byte)] {
+                    ByteClass::Word => at += 1,
+                    ByteClass::Break => break,
+                    ByteClass::Other => {
+                        let (word, width) = self.other_char_at(at);
+                        if !word {
+                            break;
+                        }
+                        ascii = false;
+                        at += width;
                     }
-                    at += 1;
-                } else {
-                    let (word, width) = self.other_char_at(at);
-                    if !word {
-                        break;
-                    }
-                    ascii = false;
-                    at += width;
                 }
             }
             self.at = at;
