@@ -292,6 +292,7 @@ pub fn write_stories<T: Send>(
     // so a large ingest never holds its stories and their pages at once.
     let written: Vec<Result<(bool, T)>> = to_write
         .into_par_iter()
+        .with_max_len(crate::FILES_PER_JOB)
         .map(|(mut story, path, exists)| {
             let body_words = story.body_words.take();
             let page = Page::generated(story);

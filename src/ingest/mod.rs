@@ -116,6 +116,7 @@ impl Ingester {
     ) -> Result<Vec<Story>> {
         let per_file: Vec<Result<(Vec<Story>, Vec<String>)>> = files
             .par_iter()
+            .with_max_len(crate::FILES_PER_JOB)
             .map(|path| {
                 let article = read_article(path)?;
                 let stories = self.ingest_text(&label(path), &article.text);

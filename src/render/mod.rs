@@ -330,6 +330,7 @@ pub fn build(
             || {
                 singles
                     .into_par_iter()
+                    .with_max_len(crate::FILES_PER_JOB)
                     .try_for_each_with(sender.clone(), |sender, page| render_one(sender, page))
             },
         );

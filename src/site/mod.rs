@@ -290,6 +290,7 @@ impl Model {
         // order is the error.
         let analysed: Vec<Result<Option<(Article, StoryState)>>> = pages
             .into_par_iter()
+            .with_max_len(crate::FILES_PER_JOB)
             .map(|(path, story)| {
                 if story.is_some() {
                     return Ok(story);
