@@ -43,13 +43,15 @@ const TITLE_WEIGHT: u32 = 3;
 /// spaces): title, summary and people's names, and its body's most frequent words. `title`
 /// and `body` are the words of the story's title and body as [`crate::site`] reads them.
 pub fn story_terms(article: &Article, title: &StemmedWords, body: &WordTally) -> String {
-    let mut weights: FxHashMap<&str, u32> = FxHashMap::default();
-    for stem in title.content_stems(0..title.len()) {
-        *weights.entry(stem).or_default() += TITLE_WEIGHT;
-    }
     // The summary, and the names together (a name never runs into the next).
     let summary = StemmedWords::of(&article.summary);
     let people = StemmedWords::of(&article.people.join("\n"));
+    let most = title.len() + summary.len() + people.len() + body.distinct_stems().min(BODY_TERMS);
+    let mut weights: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(most, Default::default());
+    for stem in title.content_stems(0..title.len()) {
+        *weights.entry(stem).or_default() += TITLE_WEIGHT;
+    }
     for (words, weight) in [(&summary, 1), (&people, TITLE_WEIGHT)] {
         for stem in words.content_stems(0..words.len()) {
             *weights.entry(stem).or_default() += weight;

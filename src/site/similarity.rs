@@ -49,7 +49,10 @@ impl Terms {
 pub fn story_terms(title: &StemmedWords, body: &WordTally) -> Terms {
     let mut names = title.names();
     names.extend(body.names());
-    let mut terms: FxHashMap<&str, f64> = FxHashMap::default();
+    let mut terms: FxHashMap<&str, f64> = FxHashMap::with_capacity_and_hasher(
+        title.len() + body.distinct_stems(),
+        Default::default(),
+    );
     let title_stems = title.content_stems(0..title.len()).map(|stem| (stem, 2));
     for (stem, count) in title_stems.chain(body.counts()) {
         if let Some(weight) = text::term_weight(stem, &names, NAME_WEIGHT) {
