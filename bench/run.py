@@ -100,9 +100,9 @@ def fresh(*folders: Path) -> None:
     (untimed), so that no program pays for another's writes.
 
     The old output is moved aside (a rename), not deleted: on ext4 without a journal, creating
-    files soon after deleting many makes the kernel's inode allocator pass over the freed
-    inodes, which slowed both programs by seconds, by different amounts from run to run. A
-    program then builds into a folder that does not exist, as on a fresh clone."""
+    files soon after deleting many cost both programs up to seconds of kernel time (a profile
+    points at the inode allocator), by different amounts from run to run. A program then
+    builds into a folder that does not exist, as on a fresh clone."""
     aside = SCRATCH / SET_ASIDE_NAME
     for folder in folders:
         if not folder.exists():
