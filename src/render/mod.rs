@@ -918,37 +918,41 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         // Per topic: its name, the figures of its newest stories, and how many older stories
         // with figures are left to their own pages.
-        let sections: Vec<(&str, Vec<FigureView>, usize)> =
-            site.topics
-                .iter()
-                .map(|t| {
-                    let with_figures: Vec<usize> = t
-                        .articles
-                        .iter()
-                        .copied()
-                        .filter(|&i| !site.articles[i].figures.is_empty())
-                        .collect();
-                    let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
-                    let figures: Vec<FigureView> =
-                        with_figures[..shown]
-                            .iter()
-                            .flat_map(|&i| {
-                                site.articles[i].figures.iter().take(FIGURES_PER_STORY).map(
-                                    move |f| FigureView {
-                                        value: &f.value,
-                                        context: &f.context,
-                                        article: self.link(i),
-                                    },
-                                )
-                            })
-                            .collect();
-                    (t.name.as_str(), figures, with_figures.len() - shown)
-                })
-                .filter(|(_, figures, _)| !figures.is_empty())
-                .collect();
+        let sections: Vec<(&str, Vec<FigureView>, usize)> = site
+            .topics
+            .iter()
+            .map(|t| {
+                let with_figures: Vec<usize> = t
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| !site.articles[i].figures.is_empty())
+                    .collect();
+                let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
+                let figures: Vec<FigureView> = with_figures[..shown]
+                    .iter()
+                    .flat_map(|&i| self.figure_views(i))
+                    .collect();
+                (t.name.as_str(), figures, with_figures.len() - shown)
+            })
+            .filter(|(_, figures, _)| !figures.is_empty())
+            .collect();
         let mut ctx = self.context("", "Key figures");
         ctx.insert("sections", &sections);
         self.render("figures.html", &ctx, "figures.html".into())
+    }
+
+    /// Story `i`'s first figures, each with a link to the story.
+    fn figure_views(&self, i: usize) -> impl Iterator<Item = FigureView<'a>> + '_ {
+        let figures = &self.site.articles[i].figures;
+        figures
+            .iter()
+            .take(FIGURES_PER_STORY)
+            .map(move |f| FigureView {
+                value: &f.value,
+                context: &f.context,
+                article: self.link(i),
+            })
     }
 
     fn timeline_page(&self) -> Result<OutputFile> {
