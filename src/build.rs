@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use tera::Tera;
 
 use crate::config::Config;
@@ -273,6 +273,40 @@ pub fn ingest(root: &Path, config: &Config, paths: &[PathBuf]) -> Result<Vec<Sto
         &files,
         &ui::Progress::new(files.len(), "ingest"),
     )
+}
+
+/// Prints what each line of `paths` (or the seeds) became: file, line, story, role, why and
+/// the line, tab-separated.
+pub fn explain(root: &Path, config: &Config, paths: &[PathBuf]) -> Result<()> {
+    use std::io::Write;
+    let paths = if paths.is_empty() {
+        vec![root.join(&config.ingest.seeds)]
+    } else {
+        paths.to_vec()
+    };
+    let ingester = Ingester::new(config)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for file in ingest::article_files(&paths)? {
+        let article = ingest::read_article(&file)?;
+        for line in ingester.explain(&article.text) {
+            let written = writeln!(
+                out,
+                "{}\t{}\t{}\t{:?}\t{}\t{}",
+                file.display(),
+                line.line,
+                line.story,
+                line.role,
+                line.reason,
+                line.text
+            );
+            match written {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                other => other.context("cannot print to stdout")?,
+            }
+        }
+    }
+    out.flush().ok();
+    Ok(())
 }
 
 fn ingest_files(

@@ -45,8 +45,11 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Print the stories as JSON to stdout and write nothing.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "explain")]
         json: bool,
+        /// Print what each line of the files became (story, role, why) and write nothing.
+        #[arg(long)]
+        explain: bool,
         /// Files or folders to ingest instead of the configured seeds folder.
         paths: Vec<PathBuf>,
     },

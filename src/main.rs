@@ -62,8 +62,16 @@ fn run(command: Command) -> Result<()> {
             std::mem::forget(built);
             Ok(())
         }
-        Command::Ingest { root, json, paths } => {
+        Command::Ingest {
+            root,
+            json,
+            explain,
+            paths,
+        } => {
             let config = Config::load(&root)?;
+            if explain {
+                return build::explain(&root, &config, &paths);
+            }
             let stories = build::ingest(&root, &config, &paths)?;
             if json {
                 print_json(&stories)

@@ -446,7 +446,7 @@ pub fn validate(page: &Page, config: &Config, content_dir: &Path) -> Result<()> 
         }
     }
     if let Some(date) = &page.meta.date {
-        if crate::ingest::extract::find_date(date).as_deref() != Some(date.as_str()) {
+        if crate::ingest::dates::find_date(date).as_deref() != Some(date.as_str()) {
             return Err(fail(
                 locate("date", &format!("\"{date}\"")),
                 format!("date \"{date}\" is not a calendar date; write it as YYYY-MM-DD"),

@@ -1,13 +1,15 @@
-//! Live pages: a summary list followed by timed posts ("1. Titlepublished at 17:23 GMT"),
-//! newest first, each with an optional label ("Analysis"), author and role.
+//! Live pages: the summary above the posts, then timed posts (newest first, as pages print
+//! them), each with its time, title, author and role, read off the paragraphs' roles.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::clean::Line;
-use super::segment::{has_post_time_marker, post_time_marker};
+use super::cues::{self, Cue};
+use super::dates;
+use super::layout::Role;
+use super::page::Paragraph;
 use crate::text;
 
 /// One timed post of a live page.
@@ -25,133 +27,160 @@ pub struct Post {
     pub paragraphs: Vec<String>,
 }
 
-/// A live page read into its summary bullets and posts.
+/// A live page read into its summary and posts.
 #[derive(Debug, Default)]
 pub struct LivePage {
-    /// The page's own headline, when it states one above the posts.
-    pub headline: Option<String>,
-    pub date: Option<String>,
+    /// Text above the first post: the page's summary bullets or opening paragraphs.
     pub summary: Vec<String>,
     pub posts: Vec<Post>,
 }
 
+/// A post's clock time ("17:23", "3.05pm", "12: 00").
+fn clock() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        text::builtin_regex(r"(?i)\b([0-9]{1,2})\s?[:.]\s?([0-9]{2})\s*(am|pm|a\.m\.|p\.m\.)?")
+    })
+}
+
+/// "published at 17:23 ...", glued to the post title it ends.
+fn published_at() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        text::builtin_regex(r"(?i)\s*(?:published|posted) at [0-9]{1,2}[:.][0-9]{2}.*$")
+    })
+}
+
+/// A post's number or label line: "3. ", "8. Analysis".
 fn numbered() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| text::builtin_regex(r"^\d{1,3}\.\s+"))
+    RE.get_or_init(|| text::builtin_regex(r"^[0-9]{1,3}\.\s+"))
 }
 
-fn bullet(text: &str) -> Option<&str> {
-    text.strip_prefix('•')
-        .or_else(|| text.strip_prefix("* "))
-        .or_else(|| text.strip_prefix("- "))
-        .map(str::trim)
+/// The time a marker states, as HH:MM (24-hour), if it states one.
+fn time_of(text: &str) -> Option<String> {
+    let c = clock().captures(text)?;
+    let mut hour: u32 = c[1].parse().ok()?;
+    let minute: u32 = c[2].parse().ok()?;
+    if let Some(half) = c.get(3) {
+        let pm = half.as_str().to_lowercase().starts_with('p');
+        if pm && hour < 12 {
+            hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
+        }
+    }
+    (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
 }
 
-/// Reads the text lines of a live page (furniture already removed).
-pub fn read(lines: &[&Line]) -> LivePage {
+/// The author a post marker names: "09:12 , Tom Reed", "Sara Mills August 2, 2024 10:05".
+fn author_of(text: &str) -> Option<String> {
+    let text = dates::unglued(text);
+    let name = match clock().find(&text) {
+        Some(m) if m.start() == 0 => text[m.end()..].trim_start_matches([' ', ',', '|', '-', '–']),
+        _ => {
+            let cut = text
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(text.len());
+            let before = &text[..cut];
+            // Before the date: drop a month name the date opens with.
+            before
+                .trim_end()
+                .rsplit_once(' ')
+                .filter(|(_, last)| dates::find_date(&format!("{last} 1, 2000")).is_some())
+                .map_or(before, |(name, _)| name)
+        }
+    };
+    let name = name.trim();
+    cues::name_shaped(name).then(|| name.to_string())
+}
+
+/// Reads a live story's paragraphs (with the roles its layout gave them) into its summary and
+/// posts.
+pub fn read(paragraphs: &[Paragraph], roles: &[Role]) -> LivePage {
     let mut page = LivePage::default();
-    let mut i = 0;
-    while i < lines.len() {
-        let text = lines[i].trimmed();
-        if let Some(m) = post_time_marker().captures(text) {
-            let whole = m.get(0).expect("match");
-            let time = m
-                .get(1)
-                .or(m.get(2))
-                .expect("a time group matches")
-                .as_str();
-            let mut title = numbered()
-                .replace(text[..whole.start()].trim(), "")
-                .trim()
-                .to_string();
-            let label = pending_label(lines, i);
-            if title.is_empty() {
-                // A bare time line: the post's headline, if any, is the next short line.
-                let next = lines.get(i + 1).map(|l| l.trimmed()).unwrap_or("");
-                if super::extract::is_headline(next) && !has_post_time_marker(next) {
-                    title = next.to_string();
-                    i += 1;
-                } else {
-                    title = "Update".to_string();
+    // A post's header may come in pieces (a time, then a title): they make one post until
+    // text follows.
+    let mut open_header = false;
+    let mut pending_label: Option<String> = None;
+    for (p, &role) in paragraphs.iter().zip(roles) {
+        let text = p.shown();
+        // A date or byline stamped with a clock time below the page's top is a post's.
+        let stamped = matches!(&p.cue, Cue::PostTime { .. })
+            || (matches!(role, Role::Date | Role::Byline)
+                && dates::has_clock_time(text)
+                && !(page.posts.is_empty() && page.summary.is_empty()));
+        if role == Role::PostHeader || stamped {
+            if !open_header {
+                page.posts.push(Post {
+                    time: String::new(),
+                    title: String::new(),
+                    author: None,
+                    role: None,
+                    label: pending_label.take(),
+                    paragraphs: Vec::new(),
+                });
+                open_header = true;
+            }
+            let post = page.posts.last_mut().expect("a post was opened");
+            let glued_title = published_at().is_match(text);
+            if stamped || glued_title {
+                if post.time.is_empty() {
+                    post.time = time_of(text).unwrap_or_default();
+                }
+                if glued_title {
+                    let title = published_at().replace(text, "");
+                    let title = numbered().replace(title.trim(), "").trim().to_string();
+                    if post.title.is_empty() && !title.is_empty() {
+                        post.title = title;
+                    }
+                } else if post.author.is_none() {
+                    post.author = author_of(text);
+                }
+            } else if post.title.is_empty() {
+                post.title = numbered().replace(text, "").trim().to_string();
+            }
+            continue;
+        }
+        match (role, page.posts.last_mut()) {
+            // "Vicki Young" / "Deputy political editor" under a post's header.
+            (Role::Byline, Some(post)) if open_header => {
+                if post.author.is_none() {
+                    post.author = Some(text.to_string());
+                } else if post.role.is_none() && is_role_line(text) {
+                    post.role = Some(text.to_string());
                 }
             }
-            let mut post = Post {
-                time: normalise_time(time),
-                title,
-                author: None,
-                role: None,
-                label,
-                paragraphs: Vec::new(),
-            };
-            i += 1;
-            // "Vicki Young" / "Deputy political editor" under the header.
-            if i + 1 < lines.len()
-                && is_author(lines[i].trimmed())
-                && is_role(lines[i + 1].trimmed())
-            {
-                post.author = Some(lines[i].trimmed().to_string());
-                post.role = Some(lines[i + 1].trimmed().to_string());
-                i += 2;
+            (Role::Body, None) => {
+                let item = text.trim_start_matches(['•', '*', '-', '·']).trim();
+                page.summary.push(item.to_string());
             }
-            page.posts.push(post);
-            continue;
-        }
-        let is_label_for_next = numbered().is_match(text)
-            && text::word_count(text) <= 4
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| has_post_time_marker(n.trimmed()));
-        if is_label_for_next {
-            i += 1;
-            continue;
-        }
-        match page.posts.last_mut() {
-            Some(post) => post.paragraphs.push(text.to_string()),
-            None => {
-                if page.summary.is_empty()
-                    && page.headline.is_none()
-                    && super::extract::is_headline(text)
-                {
-                    page.headline = Some(text.to_string());
-                } else if let Some(date) = super::extract::timestamp(text) {
-                    page.date = page.date.take().or(Some(date));
-                } else if let Some(b) = bullet(text) {
-                    page.summary.push(b.to_string());
-                } else if !text.eq_ignore_ascii_case("summary")
-                    && !text.eq_ignore_ascii_case("key points")
-                {
-                    page.summary.push(text.to_string());
+            (Role::Body | Role::Subheading, Some(post)) => {
+                open_header = false;
+                post.paragraphs.push(text.to_string());
+            }
+            _ => {
+                // A label line ("8. Analysis") just above a post header.
+                if numbered().is_match(text) && text::word_count(text) <= 4 {
+                    pending_label = Some(numbered().replace(text, "").trim().to_string());
                 }
             }
         }
-        i += 1;
+    }
+    for post in &mut page.posts {
+        if post.title.is_empty() {
+            post.title = post
+                .paragraphs
+                .first()
+                .map(|first| super::extract::generate_title(first.trim_start_matches('•').trim()))
+                .unwrap_or_else(|| "Update".to_string());
+        }
     }
     page
 }
 
-/// "9.05" or "09:05" -> "09:05".
-fn normalise_time(time: &str) -> String {
-    let (h, m) = time.split_once([':', '.']).unwrap_or((time, "00"));
-    format!("{:0>2}:{m}", h.trim())
-}
-
-/// The label line ("8. Analysis") just above a post header, if there is one.
-fn pending_label(lines: &[&Line], i: usize) -> Option<String> {
-    let previous = lines.get(i.checked_sub(1)?)?.trimmed();
-    (numbered().is_match(previous) && text::word_count(previous) <= 4)
-        .then(|| numbered().replace(previous, "").trim().to_string())
-}
-
-fn is_author(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !text.ends_with(['.', ':', '?', '!', '"', '”'])
-}
-
-fn is_role(text: &str) -> bool {
+/// A job title under a post's author: a few words, in lower case after the first.
+fn is_role_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && !text.ends_with(['.', ':', '?', '!', '"', '”'])
@@ -160,4 +189,41 @@ fn is_role(text: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c == '&')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn post_times_are_read_in_24_hours() {
+        for (marker, time) in [
+            ("16:45", Some("16:45")),
+            ("3.05pm", Some("15:05")),
+            ("11.42am BST", Some("11:42")),
+            ("12: 00", Some("12:00")),
+            ("09:12 , Tom Reed", Some("09:12")),
+            (
+                "That's a wrap published at 17:23 Greenwich Mean Time",
+                Some("17:23"),
+            ),
+            ("5h ago", None),
+        ] {
+            assert_eq!(time_of(marker).as_deref(), time, "{marker}");
+        }
+    }
+
+    #[test]
+    fn post_authors_are_read_off_their_stamps() {
+        assert_eq!(author_of("09:12 , Tom Reed").as_deref(), Some("Tom Reed"));
+        assert_eq!(
+            author_of("Laura Pike7 October 2025 08:30").as_deref(),
+            Some("Laura Pike")
+        );
+        assert_eq!(
+            author_of("Sara MillsAugust 2, 2024 10:05").as_deref(),
+            Some("Sara Mills")
+        );
+        assert_eq!(author_of("16:45"), None);
+    }
 }

@@ -1,15 +1,22 @@
 //! Ingest: raw scraped article files -> structured stories.
 //!
-//! Each file is read and normalised, cleaned of furniture (`clean`), split into stories
-//! (`segment`, `live`), and each story's facts are extracted (`extract`, `names`) and its
-//! topics scored (`classify`). Files are processed in parallel; the result is in file order.
+//! Each file is read into a page of paragraphs, each with its shape and what its own words
+//! say (`page`, `shape`, `cues`, `dates`), split into stories (`segment`), and each story's
+//! paragraphs are read as an editor reads them (`layout`: headline, standfirst, bylines,
+//! dates, captions, links to other stories, furniture, body; `live` for live pages). Then its
+//! facts are extracted (`extract`, `names`) and its topics scored (`classify`). Files are
+//! processed in parallel; the result is in file order.
 
 pub mod classify;
-pub mod clean;
+pub mod cues;
+pub mod dates;
 pub mod extract;
+pub mod layout;
 pub mod live;
 pub mod names;
+pub mod page;
 pub mod segment;
+pub mod shape;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,10 +28,12 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::text::{self, WordTally};
 use classify::Classifier;
-use clean::{Cleaner, Line, Removed};
+use cues::{Cue, Cues};
 use extract::{Entities, Figure, Quote};
+use layout::{Layout, Role};
 use live::Post;
-use segment::{Segment, StoryKind};
+use page::{Page, Paragraph};
+use segment::StoryKind;
 
 /// Most key figures kept per story.
 const MAX_FIGURES: usize = 8;
@@ -63,6 +72,15 @@ pub struct Story {
     pub body_words: Option<WordTally>,
 }
 
+/// A line that ingest removed as page furniture, as reported in `removed` and the build
+/// report: its number, its text and why (`caption: picture credit`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Removed {
+    pub line: usize,
+    pub text: String,
+    pub rule: String,
+}
+
 /// What ingest removed from one raw file as page furniture, for the build report.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileCleaning {
@@ -93,16 +111,33 @@ pub fn cleaning_report(stories: &mut [Story]) -> Vec<FileCleaning> {
     files
 }
 
+/// One line of a file as ingest read it (see [`Ingester::explain`]).
+#[derive(Debug, Clone)]
+pub struct LineReading {
+    pub line: usize,
+    pub story: usize,
+    pub role: Role,
+    pub reason: &'static str,
+    pub text: String,
+}
+
+/// A file's text read: its page, and each story's paragraphs (a range of the page's) with
+/// their layout.
+struct Reading {
+    page: Page,
+    stories: Vec<(std::ops::Range<usize>, Layout)>,
+}
+
 /// What ingest needs, built once per run.
 pub struct Ingester {
-    cleaner: Cleaner,
+    cues: Cues,
     classifier: Classifier,
 }
 
 impl Ingester {
     pub fn new(config: &Config) -> Result<Ingester> {
         Ok(Ingester {
-            cleaner: Cleaner::new(&config.ingest)?,
+            cues: Cues::new(&config.ingest)?,
             classifier: Classifier::new(config),
         })
     }
@@ -145,31 +180,117 @@ impl Ingester {
 
     /// Ingests one file's text.
     pub fn ingest_text(&self, file: &str, text: &str) -> Vec<Story> {
-        let lines = self.cleaner.clean(text);
-        let segments = segment::segment(&lines, &self.classifier);
-        let mut removed: Vec<Removed> = clean::removed(&lines).collect();
-        let mut stories = Vec::with_capacity(segments.len());
-        for (n, seg) in segments.iter().enumerate() {
-            let first = lines[seg.paragraphs[0]].number;
-            let last = lines[*seg.paragraphs.last().expect("segments are not empty")].number;
-            // Furniture up to the end of this story belongs to it (captions precede text);
-            // what trails the last story belongs to the last.
-            let is_last = n + 1 == segments.len();
-            let (mine, rest): (Vec<Removed>, Vec<Removed>) =
-                removed.into_iter().partition(|r| is_last || r.line <= last);
-            removed = rest;
-            stories.push(self.build_story(file, &lines, seg, [first, last], mine));
+        let reading = self.read(text);
+        let mut stories = Vec::with_capacity(reading.stories.len());
+        for (i, (range, layout)) in reading.stories.iter().enumerate() {
+            let paragraphs = &reading.page.paragraphs[range.clone()];
+            // The page's top belongs to its first story; a story ends with its last
+            // paragraph that is not noise (the noise after it is still reported with it).
+            let first = if i == 0 { 1 } else { paragraphs[0].first };
+            let last = paragraphs
+                .iter()
+                .zip(&layout.roles)
+                .rev()
+                .find(|(_, (role, _))| !role.is_noise())
+                .map_or(paragraphs.last().map_or(first, |p| p.last), |(p, _)| p.last);
+            stories.push(self.build_story(file, &reading.page, paragraphs, layout, [first, last]));
         }
         stories
+    }
+
+    /// What ingest made of each line of a file's text: its story (1, 2, ...), its role and
+    /// why, for `digest ingest --explain`.
+    pub fn explain(&self, text: &str) -> Vec<LineReading> {
+        let reading = self.read(text);
+        let mut lines = Vec::new();
+        for (i, (range, layout)) in reading.stories.iter().enumerate() {
+            for (p, (role, reason)) in reading.page.paragraphs[range.clone()]
+                .iter()
+                .zip(&layout.roles)
+            {
+                for (line, text) in p.lines() {
+                    lines.push(LineReading {
+                        line,
+                        story: i + 1,
+                        role: *role,
+                        reason,
+                        text: text.to_string(),
+                    });
+                }
+            }
+        }
+        lines
+    }
+
+    /// Reads a file's text into its page and its stories' layouts.
+    fn read(&self, text: &str) -> Reading {
+        let mut page = page::read(text, &self.cues);
+        let (starts, mut whole) = self.story_starts(&mut page);
+        let n = page.paragraphs.len();
+        let mut stories = Vec::with_capacity(starts.len());
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(n);
+            let layout = match whole.take() {
+                Some(layout) => layout,
+                None => {
+                    let slice = &mut page.paragraphs[start..end];
+                    page::mark_repeats(slice);
+                    page::measure_topic(slice);
+                    layout::read(slice, page.live)
+                }
+            };
+            stories.push((start..end, layout));
+        }
+        Reading { page, stories }
+    }
+
+    /// Where the page's stories begin (paragraph indices, the first 0), and the whole page's
+    /// layout when it is one story.
+    fn story_starts(&self, page: &mut Page) -> (Vec<usize>, Option<Layout>) {
+        if page.paragraphs.is_empty() {
+            return (Vec::new(), None);
+        }
+        if !page.live {
+            if let Some(starts) = segment::listing_starts(&page.paragraphs) {
+                return (starts, None);
+            }
+        }
+        let whole = layout::read(&page.paragraphs, page.live);
+        let headed =
+            whole.headline.is_some() || whole.roles.iter().any(|(r, _)| *r == Role::Subheading);
+        if page.live || headed {
+            return (vec![0], Some(whole));
+        }
+        // No headline: the text is split where its words change subject.
+        let text: Vec<usize> = (0..page.paragraphs.len())
+            .filter(|&k| whole.roles[k].0 == Role::Body)
+            .collect();
+        let texts: Vec<&str> = text.iter().map(|&k| page.paragraphs[k].shown()).collect();
+        let groups = segment::split_by_words(&texts, &self.classifier);
+        if groups.len() <= 1 {
+            return (vec![0], Some(whole));
+        }
+        let mut starts = vec![0];
+        for group in &groups {
+            let first = text[group[0]];
+            if group.len() == 1 {
+                // A lone paragraph between two stories is a teaser for a third, no story.
+                page.paragraphs[first].cue = Cue::Teaser;
+            } else if first > 0 {
+                starts.push(first);
+            }
+        }
+        starts.dedup();
+        (starts, None)
     }
 
     fn build_story(
         &self,
         file: &str,
-        lines: &[Line],
-        seg: &Segment,
+        page: &Page,
+        paragraphs: &[Paragraph],
+        layout: &Layout,
         span: [usize; 2],
-        removed: Vec<Removed>,
     ) -> Story {
         let mut story = Story {
             file: file.to_string(),
@@ -177,74 +298,123 @@ impl Ingester {
             slug: String::new(),
             title: String::new(),
             title_generated: false,
-            date: None,
+            date: layout.date.clone().or_else(|| page.date.clone()),
             date_inferred: false,
             source: None,
             place: None,
             authors: Vec::new(),
             topics: Vec::new(),
             topic_scores: BTreeMap::new(),
-            kind: seg.kind,
+            kind: if page.live {
+                StoryKind::Live
+            } else {
+                StoryKind::Article
+            },
             posts: Vec::new(),
             summary: String::new(),
             quotes: Vec::new(),
             figures: Vec::new(),
             people: Vec::new(),
             organisations: Vec::new(),
-            removed,
+            removed: removed_lines(paragraphs, layout),
             body: String::new(),
             body_words: None,
         };
-        let text_lines: Vec<&Line> = seg.paragraphs.iter().map(|&i| &lines[i]).collect();
-        let (paragraphs, evidence) = match seg.kind {
+        if let Some(h) = layout.headline {
+            story.title = paragraphs[h].shown().to_string();
+        }
+        let roles: Vec<Role> = layout.roles.iter().map(|(r, _)| *r).collect();
+        let mut standfirst = None;
+        for (p, (role, reason)) in paragraphs.iter().zip(&layout.roles) {
+            match role {
+                // A live post's author is the post's, not the page's.
+                Role::Byline if !reason.starts_with("post author") => {
+                    let (authors, agency) = self.cues.byline(p.shown());
+                    for author in authors {
+                        if !story.authors.contains(&author) {
+                            story.authors.push(author);
+                        }
+                    }
+                    story.source = story.source.take().or(agency);
+                }
+                Role::Standfirst if standfirst.is_none() => standfirst = Some(p.shown()),
+                _ => {}
+            }
+        }
+        let (paragraphs_read, evidence) = match story.kind {
             StoryKind::Live => {
-                let paragraphs = read_live(&mut story, &text_lines);
+                let read = read_live(&mut story, paragraphs, &roles);
                 let words =
-                    text::StemmedWords::of(&format!("{}\n{}", story.title, paragraphs.join("\n")));
+                    text::StemmedWords::of(&format!("{}\n{}", story.title, read.join("\n")));
                 let evidence = self.classifier.evidence(&words);
-                (paragraphs, evidence)
+                (read, evidence)
             }
             StoryKind::Article => {
-                let (paragraphs, kept) = read_article_text(&mut story, &text_lines);
-                // The body's paragraphs were stemmed and scored while segmenting; only the
-                // title is new. The body is its paragraphs escaped, which leaves their words
-                // as they were (only word breaks are escaped).
-                let mut evidence = self
-                    .classifier
-                    .evidence(&text::StemmedWords::of(&story.title));
-                for &k in &kept {
-                    evidence.add(&seg.evidence[k]);
+                let (body, blocks) = article_body(paragraphs, &roles);
+                let blocks: Vec<String> = blocks
+                    .iter()
+                    .map(|(heading, text)| {
+                        if *heading {
+                            format!("## {}", escape_markdown(text))
+                        } else {
+                            escape_markdown(text)
+                        }
+                    })
+                    .collect();
+                // The words as the page shows them (a heading's first word after its "##"
+                // is read as the page's reader reads it).
+                let words: Vec<text::StemmedWords> = blocks
+                    .iter()
+                    .map(|block| text::StemmedWords::with_names(block))
+                    .collect();
+                story.body = blocks.join("\n\n");
+                let mut evidence = self.classifier.evidence(&text::StemmedWords::of(&format!(
+                    "{}\n{}",
+                    story.title,
+                    standfirst.unwrap_or("")
+                )));
+                for w in &words {
+                    evidence.add(&self.classifier.evidence(w));
                 }
-                story.body_words = Some(WordTally::of(kept.iter().map(|&k| &seg.words[k])));
-                (paragraphs, evidence)
+                story.body_words = Some(WordTally::of(words.iter()));
+                (body, evidence)
             }
         };
-        if story.date.is_none() {
-            // The date stated near the top (dateline, first paragraphs), never one from
-            // deep in the story.
-            let head: Vec<&str> = paragraphs.iter().take(3).map(String::as_str).collect();
-            story.date = extract::find_date(&head.join("\n"));
+        if let Some(first) = paragraphs_read.first() {
+            if let Some((place, source)) = extract::dateline(first) {
+                story.place = place;
+                story.source = story.source.take().or(source);
+            }
         }
         if story.source.is_none() {
-            story.source = paragraphs
+            story.source = paragraphs_read
                 .iter()
                 .rev()
                 .take(2)
                 .find_map(|p| extract::signature_source(p));
         }
-        let entities = Entities::find(&paragraphs);
-        story.quotes = extract::quotes(&paragraphs, &entities);
-        story.figures = extract::figures(&paragraphs, MAX_FIGURES);
+        // Quotes and names are read in the headline and standfirst too.
+        let mut read: Vec<String> = Vec::with_capacity(paragraphs_read.len() + 2);
+        read.extend(standfirst.map(str::to_string));
+        read.extend(paragraphs_read.iter().cloned());
+        let entities = Entities::find(&read);
+        story.quotes = extract::quotes(&read, &entities);
+        story.figures = extract::figures(&read, MAX_FIGURES);
         story.people = entities.people.clone();
         story.organisations = entities.organisations.clone();
         let classification = self.classifier.decide(&evidence);
         story.topics = classification.topics;
         story.topic_scores = classification.scores;
         if story.summary.is_empty() {
-            story.summary = extract::summary(&paragraphs);
+            story.summary = match standfirst {
+                Some(s) => s.to_string(),
+                None => extract::summary(&paragraphs_read),
+            };
         }
         if story.title.is_empty() {
-            let lead = paragraphs.first().map(String::as_str).unwrap_or("");
+            let lead = standfirst
+                .or(paragraphs_read.first().map(String::as_str))
+                .unwrap_or("");
             story.title = extract::generate_title(lead);
             story.title_generated = true;
         }
@@ -252,60 +422,55 @@ impl Ingester {
     }
 }
 
-/// Reads an article's metadata lines (headline, byline, dateline) and returns its paragraphs
-/// with the position of each among `lines`.
-fn read_article_text(story: &mut Story, lines: &[&Line]) -> (Vec<String>, Vec<usize>) {
-    let mut paragraphs: Vec<String> = lines.iter().map(|l| l.trimmed().to_string()).collect();
-    let mut consumed = 0;
-    if let Some((date, title)) = paragraphs.first().and_then(|p| extract::dated_headline(p)) {
-        story.date = Some(date);
-        story.title = title;
-        consumed = 1;
-    } else if paragraphs.len() > 1 && extract::is_headline(&paragraphs[0]) {
-        story.title = paragraphs[0].clone();
-        consumed = 1;
+/// The lines of a story's paragraphs removed as noise, each with why.
+fn removed_lines(paragraphs: &[Paragraph], layout: &Layout) -> Vec<Removed> {
+    let mut removed = Vec::new();
+    for (p, (role, reason)) in paragraphs.iter().zip(&layout.roles) {
+        if !role.is_noise() {
+            continue;
+        }
+        let kind = match role {
+            Role::Caption => "caption",
+            Role::Related => "related",
+            _ => "furniture",
+        };
+        let rule = match &p.cue {
+            Cue::Furniture(rule) if !rule.is_empty() => format!("{kind}: {reason} ({rule})"),
+            _ => format!("{kind}: {reason}"),
+        };
+        for (line, text) in p.lines() {
+            removed.push(Removed {
+                line,
+                text: text.to_string(),
+                rule: rule.clone(),
+            });
+        }
     }
-    // The headline is sometimes repeated on the next line.
-    if consumed == 1 && paragraphs.get(1).is_some_and(|p| *p == story.title) {
-        consumed = 2;
-    }
+    removed
+}
+
+/// An article's body: its text paragraphs (for extraction) and its blocks in order, each a
+/// heading or a paragraph, as shown.
+fn article_body(paragraphs: &[Paragraph], roles: &[Role]) -> (Vec<String>, Vec<(bool, String)>) {
     let mut body = Vec::new();
-    let mut kept = Vec::new();
-    for (i, paragraph) in paragraphs.drain(consumed..).enumerate() {
-        if i < 4 && story.authors.is_empty() {
-            if let Some((authors, agency)) = extract::byline(&paragraph) {
-                story.authors = authors;
-                story.source = story.source.take().or(agency);
-                continue;
+    let mut blocks = Vec::new();
+    for (p, role) in paragraphs.iter().zip(roles) {
+        match role {
+            Role::Body => {
+                body.push(p.shown().to_string());
+                blocks.push((false, p.shown().to_string()));
             }
+            Role::Subheading => blocks.push((true, p.shown().to_string())),
+            _ => {}
         }
-        if i < 4 {
-            if let Some(date) = extract::timestamp(&paragraph) {
-                story.date = story.date.take().or(Some(date));
-                continue;
-            }
-        }
-        if body.len() < 2 && story.place.is_none() {
-            if let Some((place, source)) = extract::dateline(&paragraph) {
-                story.place = place;
-                story.source = story.source.take().or(source);
-            }
-        }
-        body.push(paragraph);
-        kept.push(consumed + i);
     }
-    story.body = body
-        .iter()
-        .map(|p| escape_markdown(p))
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    (body, kept)
+    (body, blocks)
 }
 
 /// Reads a live page into posts; returns all of its paragraphs for extraction.
-fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
-    let page = live::read(lines);
-    let mut paragraphs: Vec<String> = page.summary.clone();
+fn read_live(story: &mut Story, paragraphs: &[Paragraph], roles: &[Role]) -> Vec<String> {
+    let page = live::read(paragraphs, roles);
+    let mut read: Vec<String> = page.summary.clone();
     let mut body = String::new();
     if !page.summary.is_empty() {
         body.push_str("## Summary\n\n");
@@ -345,7 +510,7 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
             }
         }
         body.push('\n');
-        paragraphs.extend(
+        read.extend(
             post.paragraphs
                 .iter()
                 .map(|p| p.trim_start_matches('•').trim().to_string()),
@@ -357,7 +522,7 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
         .iter()
         .take(2)
         .map(|b| {
-            if clean::ends_sentence(b) {
+            if shape::Shape::of(b).terminal() {
                 b.clone()
             } else {
                 format!("{b}.")
@@ -365,16 +530,19 @@ fn read_live(story: &mut Story, lines: &[&Line]) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    story.date = page.date.clone();
-    if let Some(headline) = &page.headline {
-        story.title = headline.clone();
-    } else if let Some(first) = page.summary.first().or(page.posts.last().map(|p| &p.title)) {
-        story.title = extract::generate_title(first);
-        story.title_generated = true;
+    if story.title.is_empty() {
+        if let Some(first) = page
+            .summary
+            .first()
+            .or(page.posts.first().map(|p| &p.title))
+        {
+            story.title = extract::generate_title(first);
+            story.title_generated = true;
+        }
     }
     story.body = body.trim_end().to_string();
     story.posts = page.posts;
-    paragraphs
+    read
 }
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, headings, lists or HTML.

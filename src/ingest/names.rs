@@ -784,6 +784,11 @@ fn is_given(token: &str) -> bool {
     given_names().contains(lower(token).as_str())
 }
 
+/// Whether a word is a common given name ("Keir", "JESSICA").
+pub fn is_given_name(word: &str) -> bool {
+    is_given(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,15 @@
-//! Segmentation: splits a cleaned file into stories.
+//! Segmentation: where one page's stories begin.
 //!
-//! A live page (timed posts) is one story. Otherwise sure cues cut the file into blocks first:
-//! an agency dateline, a wire sign-off, a byline (with the headline above it); a wire story
-//! that runs from its dateline to its sign-off is one story. Inside the other blocks a divisive
-//! split cuts where the two sides share fewest words (a change of topic counts too), but only
-//! where a story can start: at a headline or a lead. A lead states the news in the present
-//! perfect or the future, names its source ("..., a charity has warned.") or introduces its
-//! speaker in full ("Keir Starmer has said ..."); a pronoun, a connective, a quote or "The
-//! move" goes on from the text above. A digression of a paragraph or two stays in its story;
-//! a teaser between two stories (a headline that heads neither, or a line sharing nothing with
-//! either just before a lead) is a piece of its own, never glued to a neighbour.
+//! A live page is one story. A listing (a newsletter, a section front, search results, a
+//! briefing) is read from its structure: three or more units, each a headline with a few
+//! lines of its own, set apart by numbering or section marks, by their own date lines and
+//! bylines, or by being a headline and a standfirst and nothing else. A page with no
+//! headline at all is split by its words: a divisive split cuts where the two sides share
+//! fewest words (a change of topic counts too), but only where a story can start, at a lead.
+//! A lead states the news in the present perfect or the future, names its source ("..., a
+//! charity has warned.") or introduces its speaker in full ("Keir Starmer has said ...");
+//! a pronoun, a connective, a quote or "The move" goes on from the text above. Anything
+//! else is one story: subheadings, captions and links to other stories do not start one.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::cell::OnceCell;
@@ -20,9 +20,11 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::classify::{Classifier, Evidence};
-use super::clean::{Line, LineKind};
+use super::cues::{self, Cue};
 use super::extract;
 use super::names::{self, Mention};
+use super::page::Paragraph as PageParagraph;
+use super::shape::{Ending, Opening};
 use crate::text;
 
 /// Two sides of a cut sharing less than this share of words are different stories. Set on
@@ -36,8 +38,6 @@ const MIN_STORY_PARAGRAPHS: usize = 3;
 const TEASER_MAX: f64 = 0.12;
 /// How much a change of leading topic across a cut lowers the sides' togetherness.
 const TOPIC_CHANGE_FACTOR: f64 = 0.5;
-/// How many paragraphs of a story its headline is compared with.
-const HEADLINE_CONTEXT: usize = 3;
 /// Least weighted keyword evidence for a side of a cut to have a leading topic.
 const MIN_TOPIC_EVIDENCE: f64 = 6.0;
 /// Weight of a capitalised word inside a sentence (a name) against an ordinary word.
@@ -164,66 +164,174 @@ pub enum StoryKind {
     Live,
 }
 
-/// A story's share of a file: indices into the file's lines of its text paragraphs.
-#[derive(Debug)]
-pub struct Segment {
-    pub kind: StoryKind,
-    pub paragraphs: Vec<usize>,
-    /// Each paragraph's topic evidence, read while segmenting (empty for a live page), so a
-    /// story is classified without stemming its text again.
-    pub evidence: Vec<Evidence>,
-    /// Each paragraph's words, names marked (empty for a live page), for the same reason.
-    pub words: Vec<text::StemmedWords>,
-}
-
-/// The marker of a timed post on a live page: "published at 17:23" glued to a post title,
-/// or a line that is only a clock time with its zone ("16.05 BST", "9:40am"). Clock digits
-/// are ASCII ones, as [`has_post_time_marker`] looks for them.
-pub fn post_time_marker() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        text::builtin_regex(r"(?i)(?:(?:published|posted) at ([0-9]{1,2}[:.][0-9]{2})\b|^\s*([0-9]{1,2}[:.][0-9]{2})\s*(?:am|pm|bst|gmt|cet|cest|utc|edt|est|et|pt)\s*$)")
-    })
-}
-
-/// Whether `text` holds a post time marker (see [`post_time_marker`]). Every marker has a
-/// clock time, an ASCII digit on each side of `:` or `.`: most lines have none, and are
-/// passed over without the regex, which would read each to its end.
-pub fn has_post_time_marker(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let clock = memchr::memchr2_iter(b':', b'.', bytes).any(|at| {
-        at > 0
-            && bytes[at - 1].is_ascii_digit()
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
-    });
-    clock && post_time_marker().is_match(text)
-}
-
-/// Splits a file's lines into story segments.
-pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
-    let indices: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == LineKind::Text)
+/// Where a listing's stories begin: indices of paragraphs of the page, the first 0; `None`
+/// when the page is not a listing.
+pub fn listing_starts(paragraphs: &[PageParagraph]) -> Option<Vec<usize>> {
+    let n = paragraphs.len();
+    let mut heads: Vec<usize> = Vec::new();
+    for k in 0..n {
+        if !is_head(&paragraphs[k]) {
+            continue;
+        }
+        // A head right under another (a deck, or a headline under its kicker or picture
+        // line) belongs to the same unit.
+        let previous = (0..k).rev().find(|&j| paragraphs[j].cue == Cue::Plain);
+        if heads.last().is_some_and(|&h| previous == Some(h)) {
+            continue;
+        }
+        heads.push(k);
+    }
+    let texty = |k: usize, heads: &[usize]| {
+        paragraphs[k].shape.prose() && paragraphs[k].cue == Cue::Plain && !heads.contains(&k)
+    };
+    // A page-level line above the first story (a banner, the page's own summary) opens no
+    // story: its unit, with no text of its own, joins the next.
+    if heads.len() >= 2 && !(heads[0] + 1..heads[1]).any(|k| texty(k, &heads)) {
+        heads.remove(0);
+    }
+    if heads.len() < 2 {
+        return None;
+    }
+    let ends: Vec<usize> = heads[1..].iter().copied().chain([n]).collect();
+    let texts: Vec<Vec<usize>> = heads
+        .iter()
+        .zip(&ends)
+        .map(|(&h, &e)| (h + 1..e).filter(|&k| texty(k, &heads)).collect())
         .collect();
-    if indices.is_empty() {
+    let marked = heads.iter().filter(|&&h| list_mark(&paragraphs[h])).count();
+    let head_and_standfirst = texts
+        .iter()
+        .filter(|t| t.len() == 1 && paragraphs[t[0]].shape.words >= 12)
+        .count();
+    // A unit with its own date line or byline beside its head is a story of its own.
+    let with_metadata = heads
+        .iter()
+        .zip(&ends)
+        .zip(&texts)
+        .filter(|((&h, &e), t)| {
+            t.len() >= 2
+                && (h.saturating_sub(2)..(h + 3).min(e))
+                    .any(|j| matches!(paragraphs[j].cue, Cue::Date(_) | Cue::Byline { .. }))
+        })
+        .count();
+    let bags: Vec<rustc_hash::FxHashMap<u64, u32>> = heads
+        .iter()
+        .zip(&texts)
+        .map(|(&h, t)| {
+            let mut bag = rustc_hash::FxHashMap::default();
+            for &k in std::iter::once(&h).chain(t) {
+                for &w in &paragraphs[k].words {
+                    *bag.entry(w).or_default() += 1;
+                }
+            }
+            bag
+        })
+        .collect();
+    let shared: Vec<f64> = bags
+        .windows(2)
+        .map(|w| bag_togetherness(&w[0], &w[1]))
+        .collect();
+    let mean_shared = shared.iter().sum::<f64>() / shared.len() as f64;
+    let units = heads.len();
+    let short_units = texts.iter().all(|t| t.len() <= LISTING_UNIT_PARAGRAPHS);
+    let listing = (marked >= 2)
+        || (units >= 3
+            && short_units
+            && head_and_standfirst as f64 >= LISTING_SHARE * units as f64)
+        || (with_metadata >= 2
+            && with_metadata as f64 >= LISTING_SHARE * units as f64
+            && mean_shared < LISTING_MAX_SHARED);
+    if !listing {
+        return None;
+    }
+    // A picture, date or byline just above a story's headline is part of that story.
+    let mut starts: Vec<usize> = Vec::with_capacity(units);
+    for &h in &heads {
+        let floor = starts.last().map_or(0, |&s| s + 1);
+        let mut start = h;
+        while start > floor
+            && matches!(
+                paragraphs[start - 1].cue,
+                Cue::Credit | Cue::CaptionCredit | Cue::Date(_) | Cue::Byline { .. }
+            )
+        {
+            start -= 1;
+        }
+        starts.push(start);
+    }
+    starts[0] = 0;
+    Some(starts)
+}
+
+/// Most paragraphs of text a listing's unit has (a teaser, a summary, a short item).
+const LISTING_UNIT_PARAGRAPHS: usize = 3;
+/// Share of a page's units that must show a listing's shape.
+const LISTING_SHARE: f64 = 0.6;
+/// A listing's neighbouring units share less than this of their words.
+const LISTING_MAX_SHARED: f64 = 0.15;
+
+/// A listing's numbering or section marks: "1. Budget talks stall", "EUROPE | Leaders meet
+/// ...", "Storm heads for the coast |".
+fn list_mark(p: &PageParagraph) -> bool {
+    static MARK: OnceLock<Regex> = OnceLock::new();
+    let mark = MARK
+        .get_or_init(|| text::builtin_regex(r"^[0-9]{1,2}\.\s+\S|^[A-Z][A-Z .&'-]{2,30}\s\|\s"));
+    mark.is_match(&p.text)
+        || (p.text.trim_end().ends_with(" |") && p.shape.words <= 14)
+        || (p.text.trim_end().ends_with('|') && p.text.contains(" |") && p.shape.words <= 14)
+}
+
+/// Whether a paragraph can head a unit of a listing: headline-shaped, not a question or a
+/// lead-in, no cue against it, no name alone, not printed twice.
+fn is_head(p: &PageParagraph) -> bool {
+    let shape = &p.shape;
+    if shape.all_caps && shape.words <= 5 {
+        return false;
+    }
+    if p.cue != Cue::Plain || shape.prose() || shape.opening == Opening::Bullet {
+        return false;
+    }
+    if list_mark(p) {
+        return true;
+    }
+    p.repeat_of.is_none()
+        && p.opens.is_none()
+        && shape.words <= 20
+        && shape.words >= 4
+        && !cues::name_shaped(&p.text)
+        && shape.headline_like()
+        && !matches!(shape.ending, Ending::Question | Ending::Colon)
+}
+
+/// The smaller bag's share of words found in the larger.
+fn bag_togetherness(
+    a: &rustc_hash::FxHashMap<u64, u32>,
+    b: &rustc_hash::FxHashMap<u64, u32>,
+) -> f64 {
+    let mass = |bag: &rustc_hash::FxHashMap<u64, u32>| bag.values().sum::<u32>();
+    let (small, large) = if mass(a) <= mass(b) { (a, b) } else { (b, a) };
+    let total = mass(small);
+    if total == 0 {
+        return 1.0;
+    }
+    let shared: u32 = small
+        .iter()
+        .filter(|(w, _)| large.contains_key(*w))
+        .map(|(_, c)| c)
+        .sum();
+    f64::from(shared) / f64::from(total)
+}
+
+/// Splits the paragraphs of text of a page with no headline where their words change
+/// subject: groups of positions in `texts`, in order.
+pub fn split_by_words(texts: &[&str], classifier: &Classifier) -> Vec<Vec<usize>> {
+    if texts.is_empty() {
         return Vec::new();
     }
-    let timed_posts = indices
-        .iter()
-        .filter(|&&i| has_post_time_marker(&lines[i].text))
-        .count();
-    if timed_posts >= 2 {
-        return vec![Segment {
-            kind: StoryKind::Live,
-            paragraphs: indices,
-            evidence: Vec::new(),
-            words: Vec::new(),
-        }];
-    }
-
-    let mut paragraphs = Paragraphs {
-        list: indices
+    let paragraphs = Paragraphs {
+        list: texts
             .iter()
-            .map(|&i| Paragraph::read(lines[i].trimmed(), classifier))
+            .map(|t| Paragraph::read(t, classifier))
             .collect(),
         vectors: OnceCell::new(),
     };
@@ -236,51 +344,21 @@ pub fn segment(lines: &[Line], classifier: &Classifier) -> Vec<Segment> {
         runs.extend(split_runs(&paragraphs, block.range));
     }
     split_off_teasers(&mut runs, &paragraphs);
-    // Each paragraph's words go to the story that has it. Splitting is done, so no term
-    // vector is made from them after this.
-    let mut words: Vec<Option<text::StemmedWords>> = paragraphs
-        .list
-        .iter_mut()
-        .map(|p| Some(std::mem::take(&mut p.words)))
-        .collect();
-    runs.into_iter()
-        .map(|run| Segment {
-            kind: StoryKind::Article,
-            evidence: run
-                .iter()
-                .map(|&p| paragraphs[p].evidence.clone())
-                .collect(),
-            words: run
-                .iter()
-                .map(|&p| {
-                    words[p]
-                        .take()
-                        .unwrap_or_else(|| text::StemmedWords::with_names(paragraphs[p].text))
-                })
-                .collect(),
-            paragraphs: run.into_iter().map(|p| indices[p]).collect(),
-        })
-        .collect()
+    runs
 }
 
-/// What segmentation reads off one paragraph.
+/// What segmentation reads off one paragraph of text.
 struct Paragraph<'a> {
     text: &'a str,
-    /// Its words, names marked: stemmed once, for its topic evidence, its term vector and
-    /// the tally of its story's body.
+    /// Its words, names marked, for its topic evidence and its term vector.
     words: text::StemmedWords,
     evidence: Evidence,
-    /// A headline, byline or date stamp: it belongs to the story below it.
-    header: bool,
-    /// Shaped like a headline (short, capitalised, no closing full stop).
-    headline: bool,
     /// Opens with a pronoun, a connective, "The move" or a quote: it goes on from the text above.
     continues: bool,
     /// Reads like the lead paragraph of a story.
     lead: bool,
-    /// A sure story start: an agency dateline, a dated headline or a byline.
-    cue: bool,
-    /// Opens with a dateline naming a news agency ("OSLO, Aug 31 (Reuters) -").
+    /// Opens with a dateline naming a news agency ("OSLO, Aug 31 (Reuters) -"): a story
+    /// starts with it.
     agency_dateline: bool,
     /// A wire sign-off ("Reporting by ...; Editing by ..."): a story ends with it.
     sign_off: bool,
@@ -288,41 +366,22 @@ struct Paragraph<'a> {
 
 impl Paragraph<'_> {
     fn read<'a>(text: &'a str, classifier: &Classifier) -> Paragraph<'a> {
-        // Headlines, bylines, date stamps and signatures are all under 23 words: a longer
-        // paragraph (most of them) is counted once here, not once by each check.
-        let short = text::word_count_up_to(text, extract::MAX_HEADER_WORDS + 1)
-            <= extract::MAX_HEADER_WORDS;
-        // Each check is made once here; splitting asks them of every paragraph again.
-        let sign_off = extract::is_sign_off(text);
-        let headline = short && extract::is_headline(text) && !sign_off;
-        let dated_headline = extract::dated_headline(text).is_some();
-        // A byline is under 15 words, so never in a paragraph that is not short.
-        let byline = short && extract::byline(text).is_some() && !sign_off;
-        let agency_dateline = has_agency_dateline(text);
         let words = text::StemmedWords::with_names(text);
         Paragraph {
             text,
             evidence: classifier.evidence(&words),
             words,
-            header: headline
-                || dated_headline
-                || byline
-                || short
-                    && (extract::timestamp(text).is_some()
-                        || extract::signature_source(text).is_some()),
-            headline,
             continues: continues_text(text),
             lead: reads_as_lead(text),
-            cue: agency_dateline || dated_headline || byline,
-            agency_dateline,
-            sign_off,
+            agency_dateline: has_agency_dateline(text),
+            sign_off: extract::is_sign_off(text),
         }
     }
 
-    /// Whether a story can start with this paragraph: a lead or a header that does not go
-    /// on from the text above.
+    /// Whether a story can start with this paragraph: a lead that does not go on from the
+    /// text above.
     fn opens_story(&self) -> bool {
-        (self.lead || self.header) && !self.continues
+        (self.lead || self.agency_dateline) && !self.continues
     }
 }
 
@@ -574,32 +633,22 @@ struct Block {
 }
 
 /// Splits paragraphs into blocks at sure story starts: an agency dateline ("OSLO, Aug 31
-/// (Reuters) -") or a dated headline, a byline, and after a sign-off ("Reporting by ...;
-/// Editing by ..."). A headline, byline or date stamp just above a story start belongs to it.
+/// (Reuters) -"), and after a sign-off ("Reporting by ...; Editing by ...").
 fn split_at_cues(paragraphs: &Paragraphs) -> Vec<Block> {
     let mut starts = vec![0];
     for p in 1..paragraphs.len() {
-        if paragraphs[p - 1].sign_off {
+        if paragraphs[p - 1].sign_off || paragraphs[p].agency_dateline {
             starts.push(p);
         }
-        if paragraphs[p].cue {
-            let mut start = p;
-            while start > 0 && heads_story(paragraphs, start - 1, p) {
-                start -= 1;
-            }
-            starts.push(start);
-        }
     }
-    starts.sort_unstable();
     starts.dedup();
     starts
         .iter()
         .enumerate()
         .map(|(i, &s)| {
             let range = s..starts.get(i + 1).copied().unwrap_or(paragraphs.len());
-            let opening = range.clone().find(|&q| !paragraphs[q].header);
-            let wire = opening.is_some_and(|q| paragraphs[q].agency_dateline)
-                && paragraphs[range.end - 1].sign_off;
+            let wire =
+                paragraphs[range.start].agency_dateline && paragraphs[range.end - 1].sign_off;
             Block { range, wire }
         })
         .collect()
@@ -608,25 +657,6 @@ fn split_at_cues(paragraphs: &Paragraphs) -> Vec<Block> {
 /// A dateline naming a news agency ("BRUSSELS (Reuters) -").
 fn has_agency_dateline(text: &str) -> bool {
     extract::dateline(text).is_some_and(|(_, source)| source.is_some())
-}
-
-/// Whether paragraph `h` stands above the story opening at `start`: a byline or date stamp
-/// does, and so does a headline at the top of the file; a headline between two stories does when
-/// it shares a word with the story's first paragraphs (one sharing none is a teaser for
-/// another piece).
-fn heads_story(paragraphs: &Paragraphs, h: usize, start: usize) -> bool {
-    let above = &paragraphs[h];
-    if !above.header || above.sign_off {
-        return false;
-    }
-    if !above.headline || paragraphs[..h].iter().all(|q| q.header) {
-        return true;
-    }
-    let opening: Vec<usize> = (start..paragraphs.len())
-        .filter(|&q| !paragraphs[q].header)
-        .take(HEADLINE_CONTEXT)
-        .collect();
-    containment(paragraphs.vector(h), &run_vector(paragraphs, &opening)) > 0.0
 }
 
 /// Share of `part`'s word mass that also occurs in `whole`. A story keeps returning to its
@@ -664,8 +694,7 @@ fn togetherness(left: &TermVector, right: &TermVector) -> f64 {
 /// Whether a story may start between the two sides (see `cut_score`); checked before the
 /// sides' vectors are built, which is the costly part.
 fn can_cut(paragraphs: &[Paragraph], (left, right): (&[usize], &[usize])) -> bool {
-    left.last()
-        .is_some_and(|&l| !paragraphs[l].header && paragraphs[right[0]].opens_story())
+    !left.is_empty() && paragraphs[right[0]].opens_story()
 }
 
 /// How much the two sides of a cut belong together, or `None` where no story can start:
@@ -675,7 +704,7 @@ fn cut_score(
     (left, right): (&[usize], &[usize]),
     (left_vector, right_vector): (&TermVector, &TermVector),
 ) -> Option<f64> {
-    if paragraphs[*left.last()?].header || !paragraphs[right[0]].opens_story() {
+    if left.is_empty() || !paragraphs[right[0]].opens_story() {
         return None;
     }
     Some(togetherness(left_vector, right_vector))
@@ -726,35 +755,13 @@ fn split_runs(paragraphs: &Paragraphs, block: Range<usize>) -> Vec<Vec<usize>> {
     done
 }
 
-/// At the seam of two stories: a headline ending the first is the second's headline when it
-/// shares words with its lead and a teaser for some other piece when it does not; a paragraph
-/// sharing almost nothing with either story, just before a story's opening, is a teaser too.
-/// A teaser becomes a story of its own, never glued to a neighbour.
+/// At the seam of two stories, a paragraph sharing almost nothing with either story, just
+/// before a story's opening, is a teaser: a story of its own, never glued to a neighbour.
 fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &Paragraphs) {
     let mut i = 0;
     while i + 1 < runs.len() {
         let last = *runs[i].last().expect("runs are not empty");
         let first = runs[i + 1][0];
-        if runs[i].len() > 1 && paragraphs[last].headline {
-            runs[i].pop();
-            if heads_story(paragraphs, last, first) {
-                runs[i + 1].insert(0, last);
-                i += 1;
-            } else {
-                runs.insert(i + 1, vec![last]);
-                i += 2;
-            }
-            continue;
-        }
-        if runs[i + 1].len() > 1
-            && paragraphs[first].headline
-            && !heads_story(paragraphs, first, runs[i + 1][1])
-        {
-            runs[i + 1].remove(0);
-            runs.insert(i + 1, vec![first]);
-            i += 2;
-            continue;
-        }
         let lone = |p: usize, own: &[usize], other: &[usize], next: usize| {
             let rest: Vec<usize> = own.iter().copied().filter(|&q| q != p).collect();
             let para = &paragraphs[p];
@@ -784,46 +791,15 @@ fn split_off_teasers(runs: &mut Vec<Vec<usize>>, paragraphs: &Paragraphs) {
 mod tests {
     use super::*;
     use crate::config::{Config, DEFAULT_CONFIG};
-    use crate::ingest::clean::Cleaner;
 
-    #[test]
-    fn post_time_markers_are_found_as_the_regex_finds_them() {
-        for (line, marker) in [
-            ("Troops move north published at 17:23", true),
-            ("Posted at 9.05 Ministers meet", true),
-            ("16.05 BST", true),
-            ("  9:40am ", true),
-            ("The vote was at 9:40 on Tuesday.", false),
-            ("Prices rose 3.5% in May.", false),
-            ("published at noon", false),
-            ("", false),
-            ("PUBLISHED AT 17:23 GMT", true),
-            ("Publiſhed at 17:23", true),
-            ("Figures 2.5 BST", false),
-            ("16.05 \u{a0} BST", true),
-        ] {
-            assert_eq!(has_post_time_marker(line), marker, "{line:?}");
-            assert_eq!(post_time_marker().is_match(line), marker, "{line:?}");
-        }
-        // And on every line of the sample articles, live pages among them.
-        let mut markers = 0;
-        for text in crate::test_support::sample_articles() {
-            for line in text.lines() {
-                let marker = post_time_marker().is_match(line);
-                assert_eq!(has_post_time_marker(line), marker, "{line:?}");
-                markers += usize::from(marker);
-            }
-        }
-        assert!(markers > 20, "{markers} markers");
-    }
-
-    /// The first line (1-based) of each story found in `text`.
+    /// The first paragraph (0-based) of each story the words split `text` into, a paragraph
+    /// a line.
     fn story_starts(text: &str) -> Vec<usize> {
         let config = Config::parse(DEFAULT_CONFIG, "config.toml").unwrap();
-        let lines = Cleaner::new(&config.ingest).unwrap().clean(text);
-        segment(&lines, &Classifier::new(&config))
+        let texts: Vec<&str> = text.lines().collect();
+        split_by_words(&texts, &Classifier::new(&config))
             .iter()
-            .map(|s| lines[s.paragraphs[0]].number)
+            .map(|run| run[0])
             .collect()
     }
 
@@ -880,21 +856,33 @@ mod tests {
             showed on Tuesday.\n\
             Core inflation held steady at 2.3%, below what economists had expected.\n\
             Reporting by Jo Bell; Editing by Sam Roe\n";
-        assert_eq!(story_starts(text), vec![1, 5, 6]);
+        assert_eq!(story_starts(text), vec![0, 4, 5]);
     }
 
     #[test]
-    fn a_headline_over_a_byline_starts_a_story_with_its_headline() {
-        let text = "Germany's gas stores are less full than at this point in any year since \
-            2021, the regulator has warned.\n\
-            Storage sites were 76% full on Monday, compared with 95% a year earlier.\n\
-            Households should keep using gas carefully, the regulator's president said.\n\
-            Navy to buy drone boats to hunt submarines\n\
+    fn listings_split_at_their_heads_and_articles_with_subheadings_do_not() {
+        use crate::config::IngestConfig;
+        use crate::ingest::cues::Cues;
+        let cues = Cues::new(&IngestConfig::default()).unwrap();
+        let starts = |text: &str| {
+            let page = crate::ingest::page::read(text, &cues);
+            listing_starts(&page.paragraphs)
+        };
+        let listing = "1. Navy orders drone boats for the Atlantic\n\
+            The navy will buy hundreds of drone boats to patrol the North Atlantic, the ministry said.\n\
+            2. Inflation in the euro area rises again\n\
+            Inflation in the bloc rose to 2.1% in August, data showed on Tuesday.\n\
+            3. Council closes libraries to save money\n\
+            The council will close four libraries next year to meet a budget gap, it said.\n";
+        assert_eq!(starts(listing), Some(vec![0, 2, 4]));
+        let article = "Navy to buy drone boats to hunt submarines\n\
             By Owen Price\n\
-            The navy will buy hundreds of drone boats to patrol the North Atlantic for \
-            submarines, the defence ministry has announced.\n\
-            The boats will work alongside warships and patrol aircraft.\n\
-            The first drones are expected to enter service in 2027.\n";
-        assert_eq!(story_starts(text), vec![1, 4]);
+            The navy will buy hundreds of drone boats to patrol the North Atlantic for submarines.\n\
+            The boats will work alongside warships and patrol aircraft, officials said.\n\
+            Why drones now\n\
+            Submarine activity near British waters has risen in each of the past five years.\n\
+            Where the boats will be built\n\
+            The first drones are expected to be built in Portsmouth and enter service in 2027.\n";
+        assert_eq!(starts(article), None);
     }
 }

@@ -1,0 +1,524 @@
+//! Layout: what each paragraph of one story is, read as an editor reads a page. The
+//! metadata first (the headline among the lines above the text, then the standfirst,
+//! bylines, date stamps and captions between it and the text), then the body, where
+//! furniture is told by its cue, its place (above the headline, after the story's last
+//! paragraph on its subject) and its neighbours.
+
+use super::cues::{self, Cue};
+use super::page::Paragraph;
+use super::shape::{Ending, Opening};
+
+/// What a paragraph of a story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Headline,
+    /// The headline, standfirst or a post title printed again: shown once.
+    Repeat,
+    Standfirst,
+    Byline,
+    Date,
+    /// A live page's post marker or post title.
+    PostHeader,
+    Subheading,
+    Body,
+    Caption,
+    Related,
+    Furniture,
+}
+
+impl Role {
+    /// Removed as noise (and reported), not shown nor used as metadata.
+    pub fn is_noise(self) -> bool {
+        matches!(self, Role::Caption | Role::Related | Role::Furniture)
+    }
+}
+
+/// Why a paragraph was given its role, for the build report.
+pub type Reason = &'static str;
+
+/// One story's paragraphs read.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub roles: Vec<(Role, Reason)>,
+    pub headline: Option<usize>,
+    /// The date the story states (a date line above its text, its dateline, or a live
+    /// page's first dated post).
+    pub date: Option<String>,
+}
+
+/// Least headline score (see [`headline_score`]) for a line above the text to be the
+/// headline; below it the story has none and one is made from its lead.
+pub const HEADLINE_MIN: f64 = 1.6;
+/// Words from which an unfinished line in the text is a caption, not a heading.
+pub const CAPTION_MIN_WORDS: usize = 10;
+/// An unfinished line longer than this is text cut short, not a caption (unless repeated).
+pub const CAPTION_MAX_WORDS: usize = 30;
+/// Longest heading, in words, inside a story's text.
+pub const SUBHEADING_MAX_WORDS: usize = 12;
+/// Share of its words a paragraph after the story's end must share with the story to
+/// still be part of it.
+pub const TAIL_TOPIC_MIN: f64 = 0.2;
+
+/// Reads one story's paragraphs. `live` says the page is a live page.
+pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
+    let n = paragraphs.len();
+    let mut roles: Vec<Option<(Role, Reason)>> = vec![None; n];
+    let text: Vec<usize> = (0..n).filter(|&k| paragraphs[k].is_text()).collect();
+    let first_text = text.first().copied().unwrap_or(n);
+    // The story's text ends with its last paragraph on its subject: prose after it sharing
+    // nothing with the story is a teaser or a promo.
+    let last_text = text
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| paragraphs[k].topic > 0.0 || paragraphs[k].cue == Cue::Dateline)
+        .or(text.last().copied());
+    let text_words: rustc_hash::FxHashSet<u64> = text
+        .iter()
+        .flat_map(|&k| paragraphs[k].words.iter().copied())
+        .collect();
+
+    // The headline: the first line above the text that reads like one.
+    let window = body_start(paragraphs, &text);
+    let headline = (0..window.min(first_text).min(n)).find(|&k| {
+        let p = &paragraphs[k];
+        p.cue == Cue::Plain
+            && p.repeat_of.is_none()
+            && p.shape.headline_like()
+            && !(p.shape.opening == Opening::Bullet && in_bullet_list(paragraphs, k))
+            && headline_score(paragraphs, k, &text_words, text.len()) >= HEADLINE_MIN
+    });
+    if let Some(h) = headline {
+        roles[h] = Some((Role::Headline, "headline"));
+    }
+    let top = headline.map_or(0, |h| h + 1);
+
+    if live {
+        mark_posts(paragraphs, &mut roles, top, window);
+    }
+
+    // Above the headline: metadata, pictures or the page's furniture.
+    for k in 0..headline.unwrap_or(0) {
+        if roles[k].is_some() {
+            continue;
+        }
+        let p = &paragraphs[k];
+        roles[k] = Some(match &p.cue {
+            Cue::Date(_) | Cue::PostTime { .. } => (Role::Date, "date"),
+            Cue::Byline { .. } => (Role::Byline, "byline"),
+            _ if k + 1 == headline.unwrap_or(0) && cues::name_shaped(&p.text) => {
+                (Role::Byline, "byline")
+            }
+            c if c.is_caption() => (Role::Caption, "picture credit"),
+            _ if p.opens.is_some() || p.repeat_of.is_some() => (Role::Caption, "repeated caption"),
+            _ if p.shape.prose() && p.shape.words >= 10 => (Role::Caption, "above the headline"),
+            _ => (Role::Furniture, "above the headline"),
+        });
+    }
+
+    // Between the headline (or the top) and the text: standfirst, bylines, dates, captions.
+    let mut standfirst_seen = false;
+    for k in top..window.min(n) {
+        if roles[k].is_some() {
+            continue;
+        }
+        let p = &paragraphs[k];
+        let after_meta = k > 0
+            && roles[k - 1].is_some_and(|(r, _)| {
+                matches!(
+                    r,
+                    Role::Headline | Role::Standfirst | Role::Date | Role::Byline
+                )
+            });
+        let next = paragraphs.get(k + 1);
+        let role = match &p.cue {
+            Cue::Date(_) | Cue::PostTime { .. } => (Role::Date, "date"),
+            Cue::Byline { .. } => (Role::Byline, "byline"),
+            Cue::Furniture(_) | Cue::Menu => (Role::Furniture, "prompt"),
+            c if c.is_caption() => (Role::Caption, "picture credit"),
+            c if c.is_related() => (Role::Related, "link to another story"),
+            _ if p.repeat_of.is_some() || p.opens.is_some() => (Role::Caption, "repeated caption"),
+            _ if headline.is_some() && after_meta && cues::name_shaped(&p.text) => {
+                (Role::Byline, "byline")
+            }
+            _ if headline.is_some() && !standfirst_seen && p.shape.words >= 6 => {
+                (Role::Standfirst, "standfirst")
+            }
+            _ if live && (p.shape.opening == Opening::Bullet || p.shape.prose()) => {
+                (Role::Body, "text")
+            }
+            _ if p.shape.words <= 6
+                && next.is_some_and(|q| {
+                    q.cue == Cue::Plain && (q.shape.prose() || q.shape.opening == Opening::Bullet)
+                }) =>
+            {
+                (Role::Subheading, "heading")
+            }
+            _ if headline.is_some()
+                && p.shape.words >= 6
+                && !p.shape.terminal()
+                && !cues::opens_like_text(&p.text, &p.shape) =>
+            {
+                (Role::Caption, "caption under the headline")
+            }
+            _ if p.shape.words <= 3 => (Role::Furniture, "label"),
+            _ => (Role::Body, "text"),
+        };
+        standfirst_seen |= matches!(role.0, Role::Standfirst | Role::Body);
+        roles[k] = Some(role);
+    }
+
+    // The tail: from the first furniture after the story's last paragraph to the end.
+    let tail = last_text.map_or(n, |last| {
+        (last + 1..n)
+            .find(|&k| {
+                let p = &paragraphs[k];
+                roles[k].is_none()
+                    && (p.cue.is_furniture()
+                        || p.cue.is_related()
+                        || (!live
+                            && paragraphs[k..].iter().all(|q| {
+                                q.cue != Cue::Plain || (q.topic == 0.0 && !q.shape.prose())
+                            })
+                            && !cut_off_end(paragraphs, &roles, k)))
+            })
+            .unwrap_or(n)
+    });
+    for k in window.min(n)..n {
+        if roles[k].is_some() {
+            continue;
+        }
+        let role = if k >= tail {
+            tail_role(paragraphs, &roles, k)
+        } else {
+            body_role(paragraphs, &roles, k)
+        };
+        roles[k] = Some(role);
+    }
+
+    // A heading over links to other stories takes the teasers under it.
+    for k in 0..n {
+        if paragraphs[k].cue != Cue::RelatedHeader {
+            continue;
+        }
+        for j in k + 1..n {
+            let p = &paragraphs[j];
+            let teaser = matches!(
+                roles[j],
+                Some((
+                    Role::Body | Role::Subheading | Role::Caption | Role::Related | Role::Date,
+                    _
+                ))
+            ) && (!p.is_text() || p.topic == 0.0)
+                && p.shape.words <= 40;
+            if !teaser {
+                break;
+            }
+            roles[j] = Some((Role::Related, "under a related-links heading"));
+        }
+    }
+
+    // A line repeating the headline, the standfirst or a post title is shown once.
+    for k in 0..n {
+        if let Some(first) = paragraphs[k].repeat_of {
+            if roles[first].is_some_and(|(r, _)| {
+                matches!(
+                    r,
+                    Role::Headline | Role::Repeat | Role::Standfirst | Role::PostHeader
+                )
+            }) {
+                roles[k] = Some((Role::Repeat, "repeated"));
+            }
+        }
+    }
+
+    let roles: Vec<(Role, Reason)> = roles
+        .into_iter()
+        .map(|r| r.expect("every paragraph has a role"))
+        .collect();
+    let date = story_date(paragraphs, &roles, window, live);
+    Layout {
+        roles,
+        headline,
+        date,
+    }
+}
+
+/// Whether a bulleted line stands in a list (a bullet beside it), not alone.
+fn in_bullet_list(paragraphs: &[Paragraph], k: usize) -> bool {
+    [k.wrapping_sub(1), k + 1].into_iter().any(|j| {
+        paragraphs
+            .get(j)
+            .is_some_and(|q| q.shape.opening == Opening::Bullet)
+    })
+}
+
+/// Where the story's text begins: the first paragraph of text followed by more text (a
+/// standfirst above it stands alone).
+fn body_start(paragraphs: &[Paragraph], text: &[usize]) -> usize {
+    text.iter()
+        .copied()
+        .find(|&k| {
+            paragraphs
+                .get(k + 1)
+                .is_some_and(|q| q.is_text() || (q.shape.prose() && q.cue == Cue::Plain))
+        })
+        .or(text.first().copied())
+        .unwrap_or(paragraphs.len())
+}
+
+/// How much a line above the text reads like the story's headline: its length (up to eight
+/// words), how many of its words the text uses, whether the page prints it again or a
+/// byline, date or picture follows it; against it, sharing no word with a long text, capitals
+/// throughout, a sentence's full stop.
+fn headline_score(
+    paragraphs: &[Paragraph],
+    k: usize,
+    text_words: &rustc_hash::FxHashSet<u64>,
+    text_paragraphs: usize,
+) -> f64 {
+    let p = &paragraphs[k];
+    let overlap = if p.words.is_empty() {
+        0.0
+    } else {
+        p.words.iter().filter(|w| text_words.contains(w)).count() as f64 / p.words.len() as f64
+    };
+    let mut score = 0.25 * p.shape.words.min(8) as f64 + 2.0 * overlap;
+    if paragraphs.iter().any(|q| q.repeat_of == Some(k)) {
+        score += 1.0;
+    }
+    if paragraphs.get(k + 1).is_some_and(|q| {
+        matches!(
+            q.cue,
+            Cue::Byline { .. } | Cue::Date(_) | Cue::Credit | Cue::CaptionCredit
+        )
+    }) {
+        score += 0.5;
+    }
+    if overlap == 0.0 && text_paragraphs >= 3 {
+        score -= 1.5;
+    }
+    if p.shape.all_caps {
+        score -= 1.0;
+    }
+    if p.shape.prose() {
+        score -= 1.0;
+    }
+    if p.shape.ending == Ending::FullStop {
+        score -= 1.0;
+    }
+    score
+}
+
+/// A live page's post markers, and the post titles beside them or above the posts' text.
+fn mark_posts(
+    paragraphs: &[Paragraph],
+    roles: &mut [Option<(Role, Reason)>],
+    top: usize,
+    window: usize,
+) {
+    let n = paragraphs.len();
+    let title_like = |p: &Paragraph| {
+        p.cue == Cue::Plain
+            && p.shape.headline_like()
+            && !p.shape.prose()
+            && p.shape.words >= 3
+            && p.shape.opening != Opening::Bullet
+    };
+    for k in top..n {
+        if roles[k].is_some() {
+            continue;
+        }
+        let p = &paragraphs[k];
+        if matches!(p.cue, Cue::PostTime { .. }) || published_at(&p.text) {
+            roles[k] = Some((Role::PostHeader, "post time"));
+            // A marker with its title glued on ("... published at 17:23") needs no other.
+            let neighbours = if published_at(&p.text) {
+                vec![]
+            } else {
+                vec![k.wrapping_sub(1), k + 1]
+            };
+            for j in neighbours {
+                if j < n && j >= top && roles[j].is_none() && title_like(&paragraphs[j]) {
+                    roles[j] = Some((Role::PostHeader, "post title"));
+                }
+            }
+            // The post's author, and their job, under its header.
+            let mut j = k + 1;
+            while roles.get(j).is_some_and(Option::is_some) {
+                j += 1;
+            }
+            if j < n && cues::name_shaped(&paragraphs[j].text) && paragraphs[j].cue == Cue::Plain {
+                roles[j] = Some((Role::Byline, "post author"));
+                if paragraphs.get(j + 1).is_some_and(|q| {
+                    q.cue == Cue::Plain
+                        && !q.shape.terminal()
+                        && q.shape.words <= 6
+                        && q.text
+                            .split_whitespace()
+                            .skip(1)
+                            .all(|w| w.starts_with(char::is_lowercase))
+                }) {
+                    roles[j + 1] = Some((Role::Byline, "post author's role"));
+                }
+            }
+        } else if k >= window
+            && title_like(p)
+            && p.shape.words >= 4
+            && !p.shape.terminal()
+            && paragraphs
+                .get(k + 1)
+                .is_some_and(|q| q.shape.prose() || matches!(q.cue, Cue::PostTime { .. }))
+        {
+            roles[k] = Some((Role::PostHeader, "post title"));
+        }
+    }
+}
+
+/// "... published at 17:23": a post title with its time glued on.
+fn published_at(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["published at ", "posted at "].iter().any(|marker| {
+        lower
+            .find(marker)
+            .is_some_and(|at| lower[at + marker.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// The page's last line, cut off mid-text after a paragraph: the scrape stopped there.
+fn cut_off_end(paragraphs: &[Paragraph], roles: &[Option<(Role, Reason)>], k: usize) -> bool {
+    let p = &paragraphs[k];
+    k + 1 == paragraphs.len()
+        && k > 0
+        && !p.shape.terminal()
+        && p.cue == Cue::Plain
+        && (roles[k - 1].is_some_and(|(r, _)| matches!(r, Role::Body | Role::Subheading))
+            || p.shape.words >= 8
+            || p.shape.opening == Opening::Quote)
+}
+
+/// A paragraph after the story's end.
+fn tail_role(
+    paragraphs: &[Paragraph],
+    roles: &[Option<(Role, Reason)>],
+    k: usize,
+) -> (Role, Reason) {
+    let p = &paragraphs[k];
+    match &p.cue {
+        Cue::Date(_) | Cue::PostTime { .. } => (Role::Date, "date"),
+        Cue::Byline { .. } => (Role::Byline, "byline"),
+        c if c.is_related() => (Role::Related, "link to another story"),
+        c if c.is_caption() => (Role::Caption, "picture credit"),
+        c if c.is_furniture() => (Role::Furniture, "prompt"),
+        _ if cut_off_end(paragraphs, roles, k) => (Role::Body, "text cut off"),
+        _ if p.shape.prose() && p.topic >= TAIL_TOPIC_MIN => (Role::Body, "text"),
+        _ if p.shape.words >= 4 => (Role::Related, "after the story"),
+        _ => (Role::Furniture, "after the story"),
+    }
+}
+
+/// A paragraph among the story's text.
+fn body_role(
+    paragraphs: &[Paragraph],
+    roles: &[Option<(Role, Reason)>],
+    k: usize,
+) -> (Role, Reason) {
+    let p = &paragraphs[k];
+    let shape = &p.shape;
+    match &p.cue {
+        c if c.is_furniture() => return (Role::Furniture, "prompt"),
+        c if c.is_caption() => return (Role::Caption, "picture credit"),
+        c if c.is_related() => return (Role::Related, "link to another story"),
+        Cue::Date(_) | Cue::PostTime { .. } => return (Role::Date, "date"),
+        Cue::Byline { .. } => return (Role::Byline, "byline"),
+        _ => {}
+    }
+    if let Some(first) = p.repeat_of {
+        if k - first <= 2 || !shape.prose() {
+            return (Role::Caption, "repeated caption");
+        }
+    }
+    if p.opens.is_some() && !shape.prose() {
+        return (Role::Caption, "repeated caption");
+    }
+    if p.is_text() || shape.prose() {
+        return (Role::Body, "text");
+    }
+    if cut_off_end(paragraphs, roles, k) {
+        return (Role::Body, "text cut off");
+    }
+    if matches!(shape.ending, Ending::Colon | Ending::Comma)
+        || (shape.ending == Ending::Ellipsis && shape.words >= 12)
+    {
+        return (Role::Body, "text running on");
+    }
+    if !shape.terminal() {
+        if cues::names_a_person(&p.text) {
+            return (Role::Caption, "a name under a picture");
+        }
+        let only_noise_after = paragraphs[k + 1..].iter().all(|q| q.cue != Cue::Plain);
+        if shape.words >= CAPTION_MIN_WORDS
+            && only_noise_after
+            && roles[k - 1].is_some_and(|(r, _)| r == Role::Body)
+        {
+            return (Role::Body, "last paragraph");
+        }
+        if shape.words >= CAPTION_MIN_WORDS
+            && shape.opening != Opening::Bullet
+            && !cues::opens_like_text(&p.text, shape)
+            && (shape.words <= CAPTION_MAX_WORDS || p.opens.is_some())
+        {
+            return (Role::Caption, "unfinished sentence between paragraphs");
+        }
+        if shape.words <= SUBHEADING_MAX_WORDS
+            && paragraphs.get(k + 1).is_some_and(|q| q.shape.prose())
+        {
+            return (Role::Subheading, "heading");
+        }
+    }
+    (Role::Body, "text")
+}
+
+/// The date the story states: a date line or dated byline above its text, else the date in
+/// its dateline, else (a live page) its first dated post. Never a date from the text or the
+/// page's tail.
+fn story_date(
+    paragraphs: &[Paragraph],
+    roles: &[(Role, Reason)],
+    window: usize,
+    live: bool,
+) -> Option<String> {
+    let stated = |p: &Paragraph| match &p.cue {
+        Cue::Date(d) => d.date.clone(),
+        Cue::Byline { date } | Cue::PostTime { date } => date.clone(),
+        _ => None,
+    };
+    let head = paragraphs
+        .iter()
+        .zip(roles)
+        .take(window + 1)
+        .filter(|(_, (r, _))| matches!(r, Role::Date | Role::Byline))
+        .find_map(|(p, _)| stated(p));
+    head.or_else(|| {
+        let first_body = paragraphs
+            .iter()
+            .zip(roles)
+            .find(|(_, (r, _))| *r == Role::Body)?
+            .0;
+        if first_body.cue != Cue::Dateline {
+            return None;
+        }
+        let opening: String = first_body.text.chars().take(80).collect();
+        super::dates::find_date(&opening)
+    })
+    .or_else(|| {
+        live.then(|| {
+            paragraphs
+                .iter()
+                .zip(roles)
+                .filter(|(_, (r, _))| matches!(r, Role::PostHeader | Role::Date | Role::Byline))
+                .find_map(|(p, _)| stated(p))
+        })
+        .flatten()
+    })
+}
