@@ -102,10 +102,33 @@ fn evaluate(dir: &std::path::Path, labels: &[Label]) -> Scores {
             .to_string();
         by_file.entry(file).or_default().push(s);
     }
+    let removed_in = |file: &str| -> BTreeSet<usize> {
+        by_file
+            .get(file)
+            .into_iter()
+            .flatten()
+            .flat_map(|s| {
+                s["removed"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["line"].as_u64().unwrap() as usize)
+            })
+            .collect()
+    };
+    // A one-line teaser between two stories may be dropped as noise rather than kept as a
+    // story of its own (a one-line fragment is not a story): then it is no story to score,
+    // no boundary, and its line counts as noise removed.
+    let dropped = |label: &Label| {
+        label.lines[0] == label.lines[1] && removed_in(&label.file).contains(&label.lines[0])
+    };
     let mut scores = Scores::default();
     let mut files: BTreeSet<&str> = BTreeSet::new();
     for label in labels {
         files.insert(&label.file);
+        if dropped(label) {
+            continue;
+        }
         scores.stories += 1;
         let got = by_file.get(&label.file).cloned().unwrap_or_default();
         // The ingested story overlapping the labelled lines most.
@@ -183,6 +206,12 @@ fn evaluate(dir: &std::path::Path, labels: &[Label]) -> Scores {
         let noise: BTreeSet<usize> = file_labels
             .iter()
             .flat_map(|l| l.noise.iter().copied())
+            .chain(
+                file_labels
+                    .iter()
+                    .filter(|l| dropped(l))
+                    .map(|l| l.lines[0]),
+            )
             .collect();
         let removed: BTreeSet<usize> = got
             .iter()
@@ -213,7 +242,12 @@ fn evaluate(dir: &std::path::Path, labels: &[Label]) -> Scores {
         let same_boundary = |p: usize, e: usize| {
             p == e || next_text(&lines, p.min(e), &noise, &removed) == p.max(e)
         };
-        let expected: Vec<usize> = file_labels.iter().skip(1).map(|l| l.lines[0]).collect();
+        let expected: Vec<usize> = file_labels
+            .iter()
+            .skip(1)
+            .filter(|l| !dropped(l))
+            .map(|l| l.lines[0])
+            .collect();
         let predicted: Vec<usize> = got
             .iter()
             .skip(1)

@@ -107,7 +107,7 @@ const FURNITURE_PHRASE: &str = r"(?ix)(
     \bauto-?generated\b|\bauto-?aggregated\b|\bsyndicated\ feed\b|\bnot\ been\ edited\ by\b|^\W*disclaimer\b|^republished\ from\b|^originally\ published\b|
     \bthis\ story\ is\ from\ the\b.*\bedition\b|
     \bdownload\ (?:the|our)\b.*\bapp\b|\bopen\ in\ app\b|\bget\ (?:all\ )?(?:your|the)\ news\b|\bstart\ reading\b|
-    \bour\ live\ coverage\b|\blive\ (?:blog|coverage)\ (?:has|is)\ (?:ended|closed)\b|
+    \blive\ (?:blog|coverage)\ (?:has|is)\ (?:ended|closed)\b|
     style=\x22|font-family:|^\s*</?(?:div|span|p|a|img|iframe|script)\b|
     https?://|\bwww\.\w
     )";
@@ -417,7 +417,7 @@ impl Cues {
             })
             .collect();
         let agency = line
-            .split(|c: char| matches!(c, ',' | '(' | ')' | '|' | ':' | ';') || c == '–')
+            .split([',', '(', ')', '|', ':', ';', '–'])
             .map(|part| part.trim().trim_start_matches("via ").trim())
             .find_map(names::agency)
             .map(str::to_string);

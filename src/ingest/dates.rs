@@ -159,7 +159,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         let core = line.trim_end().trim_end_matches(['"', '”', '’', ')']);
         core.ends_with(['.', '!', '?']) && !core.ends_with("a.m.") && !core.ends_with("p.m.")
     };
-    if ends_sentence && left > 1 {
+    if ends_sentence && left > 0 {
         return None;
     }
     let fits = left <= 3 || (!found.is_empty() && left <= 4 && words <= 10);

@@ -59,8 +59,9 @@ pub const SUBHEADING_MAX_WORDS: usize = 12;
 /// still be part of it.
 pub const TAIL_TOPIC_MIN: f64 = 0.2;
 
-/// Reads one story's paragraphs. `live` says the page is a live page.
-pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
+/// Reads one story's paragraphs. `live` says the page is a live page; `ends_page` that the
+/// story is the page's last (its last line may be text the scrape cut off).
+pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
     let n = paragraphs.len();
     let mut roles: Vec<Option<(Role, Reason)>> = vec![None; n];
     let text: Vec<usize> = (0..n).filter(|&k| paragraphs[k].is_text()).collect();
@@ -178,9 +179,10 @@ pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
                         || p.cue.is_related()
                         || (!live
                             && paragraphs[k..].iter().all(|q| {
-                                q.cue != Cue::Plain || (q.topic == 0.0 && !q.shape.prose())
+                                q.cue != Cue::Plain
+                                    || (q.topic == 0.0 && q.shape.ending != Ending::FullStop)
                             })
-                            && !cut_off_end(paragraphs, &roles, k)))
+                            && !cut_off_end(paragraphs, &roles, k, ends_page)))
             })
             .unwrap_or(n)
     });
@@ -189,9 +191,9 @@ pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
             continue;
         }
         let role = if k >= tail {
-            tail_role(paragraphs, &roles, k)
+            tail_role(paragraphs, &roles, k, ends_page)
         } else {
-            body_role(paragraphs, &roles, k)
+            body_role(paragraphs, &roles, k, ends_page)
         };
         roles[k] = Some(role);
     }
@@ -201,6 +203,8 @@ pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
         if paragraphs[k].cue != Cue::RelatedHeader {
             continue;
         }
+        // Teasers' headlines, and the blurbs under them that share nothing with the story.
+        let mut headline_seen = false;
         for j in k + 1..n {
             let p = &paragraphs[j];
             let teaser = matches!(
@@ -209,11 +213,12 @@ pub fn read(paragraphs: &[Paragraph], live: bool) -> Layout {
                     Role::Body | Role::Subheading | Role::Caption | Role::Related | Role::Date,
                     _
                 ))
-            ) && (!p.is_text() || p.topic == 0.0)
+            ) && (!p.is_text() || (headline_seen && p.topic == 0.0))
                 && p.shape.words <= 40;
             if !teaser {
                 break;
             }
+            headline_seen |= !p.is_text();
             roles[j] = Some((Role::Related, "under a related-links heading"));
         }
     }
@@ -295,7 +300,11 @@ fn headline_score(
     }) {
         score += 0.5;
     }
-    if overlap == 0.0 && text_paragraphs >= 3 {
+    // The page's first line, right over its text, is its headline unless it says otherwise.
+    let over_text = k == 0 && paragraphs.get(1).is_some_and(Paragraph::is_text);
+    if over_text {
+        score += 1.0;
+    } else if overlap == 0.0 && text_paragraphs >= 3 {
         score -= 1.5;
     }
     if p.shape.all_caps {
@@ -386,9 +395,15 @@ fn published_at(text: &str) -> bool {
 }
 
 /// The page's last line, cut off mid-text after a paragraph: the scrape stopped there.
-fn cut_off_end(paragraphs: &[Paragraph], roles: &[Option<(Role, Reason)>], k: usize) -> bool {
+fn cut_off_end(
+    paragraphs: &[Paragraph],
+    roles: &[Option<(Role, Reason)>],
+    k: usize,
+    ends_page: bool,
+) -> bool {
     let p = &paragraphs[k];
-    k + 1 == paragraphs.len()
+    ends_page
+        && k + 1 == paragraphs.len()
         && k > 0
         && !p.shape.terminal()
         && p.cue == Cue::Plain
@@ -402,6 +417,7 @@ fn tail_role(
     paragraphs: &[Paragraph],
     roles: &[Option<(Role, Reason)>],
     k: usize,
+    ends_page: bool,
 ) -> (Role, Reason) {
     let p = &paragraphs[k];
     match &p.cue {
@@ -410,8 +426,12 @@ fn tail_role(
         c if c.is_related() => (Role::Related, "link to another story"),
         c if c.is_caption() => (Role::Caption, "picture credit"),
         c if c.is_furniture() => (Role::Furniture, "prompt"),
-        _ if cut_off_end(paragraphs, roles, k) => (Role::Body, "text cut off"),
-        _ if p.shape.prose() && p.topic >= TAIL_TOPIC_MIN => (Role::Body, "text"),
+        _ if cut_off_end(paragraphs, roles, k, ends_page) => (Role::Body, "text cut off"),
+        _ if (p.shape.prose() && p.topic >= TAIL_TOPIC_MIN)
+            || (!p.shape.prose() && p.shape.ending == Ending::FullStop) =>
+        {
+            (Role::Body, "text")
+        }
         _ if p.shape.words >= 4 => (Role::Related, "after the story"),
         _ => (Role::Furniture, "after the story"),
     }
@@ -422,6 +442,7 @@ fn body_role(
     paragraphs: &[Paragraph],
     roles: &[Option<(Role, Reason)>],
     k: usize,
+    ends_page: bool,
 ) -> (Role, Reason) {
     let p = &paragraphs[k];
     let shape = &p.shape;
@@ -444,8 +465,17 @@ fn body_role(
     if p.is_text() || shape.prose() {
         return (Role::Body, "text");
     }
-    if cut_off_end(paragraphs, roles, k) {
+    if cut_off_end(paragraphs, roles, k, ends_page) {
         return (Role::Body, "text cut off");
+    }
+    // A headline ending a story that is not the page's last heads nothing of its own: a
+    // teaser for another piece.
+    if !ends_page
+        && paragraphs[k + 1..].iter().all(|q| q.cue != Cue::Plain)
+        && shape.headline_like()
+        && !shape.terminal()
+    {
+        return (Role::Related, "teaser at the end of a story");
     }
     if matches!(shape.ending, Ending::Colon | Ending::Comma)
         || (shape.ending == Ending::Ellipsis && shape.words >= 12)

@@ -184,6 +184,14 @@ impl Ingester {
         let mut stories = Vec::with_capacity(reading.stories.len());
         for (i, (range, layout)) in reading.stories.iter().enumerate() {
             let paragraphs = &reading.page.paragraphs[range.clone()];
+            // A story is its headline or its text: a stretch of furniture alone is none.
+            if layout
+                .roles
+                .iter()
+                .all(|(role, _)| !matches!(role, Role::Headline | Role::Body | Role::PostHeader))
+            {
+                continue;
+            }
             // The page's top belongs to its first story; a story ends with its last
             // paragraph that is not noise (the noise after it is still reported with it).
             let first = if i == 0 { 1 } else { paragraphs[0].first };
@@ -236,7 +244,7 @@ impl Ingester {
                     let slice = &mut page.paragraphs[start..end];
                     page::mark_repeats(slice);
                     page::measure_topic(slice);
-                    layout::read(slice, page.live)
+                    layout::read(slice, page.live, end == n)
                 }
             };
             stories.push((start..end, layout));
@@ -255,32 +263,37 @@ impl Ingester {
                 return (starts, None);
             }
         }
-        let whole = layout::read(&page.paragraphs, page.live);
-        let headed =
-            whole.headline.is_some() || whole.roles.iter().any(|(r, _)| *r == Role::Subheading);
-        if page.live || headed {
+        let whole = layout::read(&page.paragraphs, page.live, true);
+        if page.live {
             return (vec![0], Some(whole));
         }
-        // No headline: the text is split where its words change subject.
-        let text: Vec<usize> = (0..page.paragraphs.len())
-            .filter(|&k| whole.roles[k].0 == Role::Body)
-            .collect();
-        let texts: Vec<&str> = text.iter().map(|&k| page.paragraphs[k].shown()).collect();
-        let groups = segment::split_by_words(&texts, &self.classifier);
-        if groups.len() <= 1 {
-            return (vec![0], Some(whole));
-        }
+        // A headline with its own byline or date line, after another story's text.
+        let headed = segment::headed_starts(&page.paragraphs);
         let mut starts = vec![0];
-        for group in &groups {
-            let first = text[group[0]];
-            if group.len() == 1 {
-                // A lone paragraph between two stories is a teaser for a third, no story.
-                page.paragraphs[first].cue = Cue::Teaser;
-            } else if first > 0 {
-                starts.push(first);
+        // A page with no headline on top: its first text is split where its words change
+        // subject.
+        if whole.headline.is_none() {
+            let end = headed.first().copied().unwrap_or(page.paragraphs.len());
+            let text: Vec<usize> = (0..end)
+                .filter(|&k| whole.roles[k].0 == Role::Body)
+                .collect();
+            let texts: Vec<&str> = text.iter().map(|&k| page.paragraphs[k].shown()).collect();
+            let groups = segment::split_by_words(&texts, &self.classifier);
+            for (i, group) in groups.iter().enumerate() {
+                let first = text[group[0]];
+                if group.len() == 1 && groups.len() > 1 {
+                    // A lone paragraph between two stories is a teaser for a third, no story.
+                    page.paragraphs[first].cue = Cue::Teaser;
+                } else if i > 0 {
+                    starts.push(first);
+                }
             }
         }
+        starts.extend(headed);
         starts.dedup();
+        if starts.len() == 1 && !page.paragraphs.iter().any(|p| p.cue == Cue::Teaser) {
+            return (starts, Some(whole));
+        }
         (starts, None)
     }
 

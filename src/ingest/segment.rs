@@ -263,6 +263,39 @@ pub fn listing_starts(paragraphs: &[PageParagraph]) -> Option<Vec<usize>> {
     Some(starts)
 }
 
+/// Where stories begin at a headline carrying its own byline or date line below it, after
+/// another story's text: paragraph indices (the page's first story, at 0, not included).
+/// A single article has one headline, at its top.
+pub fn headed_starts(paragraphs: &[PageParagraph]) -> Vec<usize> {
+    let n = paragraphs.len();
+    let is_text = |p: &PageParagraph| p.shape.prose() && p.cue == Cue::Plain;
+    let mut starts = Vec::new();
+    for k in 1..n {
+        if !is_head(&paragraphs[k]) || !paragraphs[..k].iter().any(is_text) {
+            continue;
+        }
+        let signed = paragraphs[k + 1..]
+            .iter()
+            .take(2)
+            .take_while(|q| !is_text(q))
+            .any(|q| matches!(q.cue, Cue::Byline { .. } | Cue::Date(_)));
+        let text_after = paragraphs[k + 1..]
+            .iter()
+            .filter(|q| is_text(q))
+            .take(2)
+            .count();
+        if signed && text_after >= 2 {
+            let floor = starts.last().map_or(1, |&s| s + 1);
+            let mut start = k;
+            while start > floor && paragraphs[start - 1].cue.is_caption() {
+                start -= 1;
+            }
+            starts.push(start);
+        }
+    }
+    starts
+}
+
 /// Most paragraphs of text a listing's unit has (a teaser, a summary, a short item).
 const LISTING_UNIT_PARAGRAPHS: usize = 3;
 /// Share of a page's units that must show a listing's shape.

@@ -126,9 +126,8 @@ impl Shape {
                 || self.words >= LONG_PROSE_WORDS)
     }
 
-    /// Shaped like a headline: a few words to a long sentence, no running-on ending, opening
-    /// with a capital, a digit, a quote or a bullet (the corpus of real pages has headlines
-    /// of 2 to 34 words).
+    /// Shaped like a headline: a few words to a long sentence, no running-on ending, not
+    /// opening in lower case (the corpus of real pages has headlines of 2 to 34 words).
     pub fn headline_like(&self) -> bool {
         (2..=34).contains(&self.words)
             && !matches!(
@@ -136,10 +135,7 @@ impl Shape {
                 Ending::Colon | Ending::Comma | Ending::Ellipsis
             )
             && !(self.prose() && self.ending == Ending::FullStop && self.words > 14)
-            && matches!(
-                self.opening,
-                Opening::Upper | Opening::Digit | Opening::Quote | Opening::Bullet
-            )
+            && self.opening != Opening::Lower
     }
 }
 

@@ -459,6 +459,7 @@ impl Model {
         for (article, list) in site.articles.iter_mut().zip(&neighbours) {
             article.related = list
                 .iter()
+                .take_while(|(_, similarity)| *similarity >= RELATED_SIMILARITY)
                 .take(RELATED_COUNT)
                 .map(|(i, _)| *i as usize)
                 .collect();
@@ -500,7 +501,8 @@ impl Model {
 /// The similarity corpus of `stories`, each story's document numbered as its place.
 fn corpus_of(stories: &mut [(Article, StoryState)]) -> similarity::Corpus {
     let terms: Vec<&similarity::Terms> = stories.iter().map(|(_, s)| &s.terms).collect();
-    let corpus = similarity::Corpus::build(&terms, RELATED_SIMILARITY);
+    // Neighbours are kept down to the lower of the two likenesses the site uses.
+    let corpus = similarity::Corpus::build(&terms, CLUSTER_SIMILARITY.min(RELATED_SIMILARITY));
     for (doc, (_, state)) in stories.iter_mut().enumerate() {
         state.doc = doc as u32;
     }
@@ -689,12 +691,20 @@ fn find_clusters(
         }
         i
     }
-    for (i, list) in neighbours.iter().enumerate() {
-        for &(j, similarity) in list.iter() {
-            let j = j as usize;
-            if similarity < CLUSTER_SIMILARITY {
-                break;
-            }
+    // The most alike pairs join first, so a weak likeness cannot pull a story into another
+    // event's group before its own.
+    let mut pairs: Vec<(f64, usize, usize)> = neighbours
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| {
+            list.iter()
+                .take_while(|(_, similarity)| *similarity >= CLUSTER_SIMILARITY)
+                .map(move |&(j, similarity)| (similarity, i, j as usize))
+        })
+        .collect();
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in pairs {
+        {
             // Pieces of one scraped page are different stories; one event has one place.
             if articles[i].file == articles[j].file || disjoint(anchors[i], anchors[j]) {
                 continue;
