@@ -193,13 +193,14 @@ impl Builder {
             base_url: Some(self.base_url.clone()),
             drafts: self.drafts,
             seeds: if ingest {
-                Seeds::Ingest
+                Seeds::Ingest { strict: false }
             } else {
                 Seeds::Skip {
                     report: self.report.as_deref(),
                 }
             },
             track: true,
+            force: false,
         });
         match result {
             Ok(built) => {

@@ -1077,6 +1077,19 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     folded.chars().chain(single)
 }
 
+/// `text` without the characters XML 1.0 forbids (C0 controls other than tab, line feed and
+/// carriage return; U+FFFE and U+FFFF), which no escape can carry.
+pub fn xml_safe(text: String) -> String {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.contains(forbidden) {
+        text.replace(forbidden, "")
+    } else {
+        text
+    }
+}
+
 /// Sorts words (with what goes with each) in byte order, as `str`'s `Ord` does, comparing
 /// their first eight bytes as one number before the rest: sorting a story's few hundred
 /// stems made a call to `memcmp` for nearly every comparison.
