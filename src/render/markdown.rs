@@ -51,21 +51,35 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("pre", ["data-lang"])
             .url_schemes(["http", "https", "mailto"].into_iter().collect())
             .attribute_filter(|element, attribute, value| {
-                let loads = matches!(attribute, "src" | "srcset" | "poster" | "data")
+                let loads = matches!(attribute, "src" | "poster" | "data")
                     || (element == "link" && attribute == "href");
-                if loads && is_remote(value) {
-                    None
-                } else {
-                    Some(value.into())
-                }
+                let remote = match attribute {
+                    // Candidates "url 2x, url 3x": each is a resource.
+                    "srcset" => value
+                        .split(',')
+                        .any(|c| is_remote(c.split_whitespace().next().unwrap_or(""))),
+                    _ => loads && is_remote(value),
+                };
+                (!remote).then(|| value.into())
             });
         builder
     })
 }
 
-fn is_remote(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+/// Whether a browser would fetch `url`, found in a page of the site, from another host: it
+/// is resolved against a page's address as a browser resolves it (the WHATWG URL rules
+/// read `\` as `/` and drop tabs and line breaks, so `/\evil.example/x.png` is another
+/// host). What does not resolve, or resolves to another scheme, counts as remote too.
+pub fn is_remote(url: &str) -> bool {
+    const HOST: &str = "digest.invalid";
+    static PAGE: std::sync::OnceLock<url::Url> = std::sync::OnceLock::new();
+    let page = PAGE.get_or_init(|| {
+        url::Url::parse(&format!("http://{HOST}/articles/page.html")).expect("a valid URL")
+    });
+    match page.join(url) {
+        Ok(resolved) => resolved.scheme() != "http" || resolved.host_str() != Some(HOST),
+        Err(_) => true,
+    }
 }
 
 /// Renders a Markdown body. With `allow_html`, raw HTML in it is kept and the result is
@@ -283,6 +297,33 @@ impl serde::Serialize for BodyHtml {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resource_from_another_host_is_dropped_however_its_url_is_spelt() {
+        let body = concat!(
+            "<img src=\"\\\\evil.example\\c.png\">\n\n",
+            "<img src=\"/\\evil.example/d.png\">\n\n",
+            "<img src=\"/&#9;/evil.example/e.png\">\n\n",
+            "<img src=\" //evil.example/f.png\">\n\n",
+            "<img srcset=\"local.png 1x, //evil.example/g.png 2x\">\n\n",
+            "<img src=\"HTTPS://evil.example/h.png\">\n\n",
+            "![x](\\\\evil.example\\i.png) ![y](/\\evil.example/j.png)\n\n",
+            "<img src=\"../theme/icon.svg\"> <img src=\"local.png\">\n",
+        );
+        let html = render(body, true).html;
+        assert!(!html.contains("src=\"\\\\evil"), "{html}");
+        for attribute in regex::Regex::new(r#"(?:src|srcset)="([^"]*)""#)
+            .unwrap()
+            .captures_iter(&html)
+        {
+            // Read as a browser would: a backslash is a slash, tabs vanish.
+            let url = attribute[1].replace('\\', "/").replace(['\t', '\n'], "");
+            assert!(!url.contains("//evil"), "{html}");
+        }
+        assert!(html.contains("src=\"../theme/icon.svg\"") && html.contains("src=\"local.png\""));
+        let text = render("![x](/\\\\evil.example/i.png)", false).html;
+        assert!(!text.contains("<img"), "{text}");
+    }
 
     #[test]
     fn a_body_reads_back_as_written_whichever_way_it_is_held() {
