@@ -476,3 +476,45 @@ fn a_hand_edited_page_survives_reingest() {
         .count();
     assert_eq!(shown, 1);
 }
+
+#[test]
+fn the_pages_workflow_checks_the_site_before_deploying_it_with_current_actions() {
+    let workflow = std::fs::read_to_string(common::repo().join(".github/workflows/pages.yml"))
+        .expect("the Pages workflow");
+    for action in [
+        "actions/checkout@v6",
+        "Swatinem/rust-cache@v2",
+        "actions/configure-pages@v6",
+        "actions/upload-pages-artifact@v5",
+        "actions/deploy-pages@v5",
+    ] {
+        assert!(workflow.contains(action), "{action}");
+    }
+    let check = workflow.find("digest check").expect("digest check runs");
+    assert!(check < workflow.find("upload-pages-artifact").unwrap());
+    assert!(workflow.contains("cargo build --profile release-lto"));
+    assert!(workflow.contains("./target/release-lto/digest build"));
+}
+
+#[test]
+fn the_crate_declares_its_rust_version_and_ships_no_debuginfo_or_yaml_loader() {
+    let manifest: toml::Table = std::fs::read_to_string(common::repo().join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(manifest["package"].get("rust-version").is_some());
+    assert_eq!(
+        manifest["profile"]["release"].get("debug"),
+        Some(&toml::Value::Boolean(false))
+    );
+    let lock = std::fs::read_to_string(common::repo().join("Cargo.lock")).unwrap();
+    assert!(
+        !lock.contains("name = \"yaml-rust\""),
+        "syntect's YAML loader"
+    );
+    let dependencies = manifest["dependencies"].as_table().unwrap();
+    assert!(
+        !dependencies.contains_key("libc"),
+        "renameat2 goes through rustix"
+    );
+}

@@ -655,3 +655,90 @@ fn a_site_an_interrupted_swap_moved_aside_is_put_back() {
     ok(&run(root, &["build"]));
     assert!(!root.join(".public.old").exists() && !root.join(".public.staging").exists());
 }
+
+#[test]
+fn an_undated_feed_entry_keeps_its_updated_time_when_a_newer_story_arrives() {
+    let project = small_project();
+    let root = project.path();
+    ok(&run(root, &["build"]));
+    let updated_of = |title: &str| -> String {
+        let feed = std::fs::read_to_string(root.join("public/atom.xml")).unwrap();
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        let entry = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .find(|e| {
+                e.children()
+                    .any(|c| c.has_tag_name("title") && c.text().unwrap_or("").starts_with(title))
+            })
+            .unwrap_or_else(|| panic!("no entry {title}: {feed}"));
+        entry
+            .children()
+            .find(|c| c.has_tag_name("updated"))
+            .and_then(|u| u.text())
+            .unwrap()
+            .to_string()
+    };
+    let before = updated_of("Army orders new drones");
+    write_seed(
+        root,
+        "c.txt",
+        "Dated story about trains",
+        "Trains ran late on 3 March 2025, the operator said.",
+    );
+    ok(&run(root, &["build"]));
+    let feed = std::fs::read_to_string(root.join("public/atom.xml")).unwrap();
+    assert!(
+        feed.contains("2025-03-03"),
+        "the new story is dated: {feed}"
+    );
+    assert_eq!(updated_of("Army orders new drones"), before);
+}
+
+#[test]
+fn files_in_the_seeds_that_are_not_text_are_named_once() {
+    let project = small_project();
+    let root = project.path();
+    for name in ["notes.md", "page.html", ".DS_Store", "a.meta.toml"] {
+        std::fs::write(root.join("seeds").join(name), "x").unwrap();
+    }
+    let err = ok(&run(root, &["build"]));
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("not .txt")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains("notes.md") && warnings[0].contains("page.html"),
+        "{err}"
+    );
+    assert!(!warnings[0].contains("DS_Store") && !warnings[0].contains("meta.toml"));
+}
+
+#[test]
+fn headlines_in_other_scripts_get_transliterated_slugs() {
+    let project = small_project();
+    let root = project.path();
+    write_seed(
+        root,
+        "c.txt",
+        "Госдума приняла закон о дронах",
+        "The Duma passed the drone law on Monday, officials in Moscow said.",
+    );
+    write_seed(
+        root,
+        "d.txt",
+        "Erdoğan and Dvořák meet in Ankara",
+        "The two leaders met in Ankara on Tuesday, officials said.",
+    );
+    ok(&run(root, &["build"]));
+    let names: Vec<String> = pages(root).into_keys().collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.ends_with("/gosduma-priniala-zakon-o-dronakh.md")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("/erdogan-and-dvorak-meet")),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.contains("untitled")), "{names:?}");
+}

@@ -516,8 +516,11 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
 }
 
 /// The article files to ingest: `.txt` files under each path (a file or a folder), sorted.
+/// Other files in a folder (but hidden ones and `.meta.toml` sidecars) are named in one
+/// warning, so a seed saved as .md or .html is not silently left out.
 pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut others = Vec::new();
     for path in paths {
         if path.is_file() {
             files.push(path.clone());
@@ -533,8 +536,14 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let entry =
                 entry.with_context(|| format!("{}: cannot list the folder", path.display()))?;
             let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
+            let name = entry.file_name().to_string_lossy();
             if entry.file_type().is_file() && is_txt {
                 files.push(entry.into_path());
+            } else if entry.file_type().is_file()
+                && !name.starts_with('.')
+                && !name.ends_with(".meta.toml")
+            {
+                others.push(entry.path().display().to_string());
             } else if entry.path_is_symlink() && is_txt {
                 // Links are not followed: a loop or a link out of the seeds must not be read.
                 crate::warn(&format!(
@@ -543,6 +552,17 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 ));
             }
         }
+    }
+    if !others.is_empty() {
+        const NAMED: usize = 5;
+        let more = others.len().saturating_sub(NAMED);
+        others.truncate(NAMED);
+        crate::warn(&format!(
+            "{} file(s) in the seeds are not .txt and were not read: {}{}; article text goes in .txt files",
+            others.len() + more,
+            others.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ));
     }
     files.sort();
     files.dedup();
