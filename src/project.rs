@@ -148,7 +148,9 @@ fn resolved(path: &Path) -> Result<PathBuf> {
 /// The project lock, held while a build or an ingest writes: released when dropped, or by
 /// the system when the process ends however it ends.
 pub struct ProjectLock {
-    file: File,
+    /// `None` in a project that cannot be written (a read-only checkout being checked):
+    /// nothing there can be changed by a build, so there is nothing to keep apart.
+    file: Option<File>,
 }
 
 impl ProjectLock {
@@ -160,13 +162,27 @@ impl ProjectLock {
             .and_then(|s| s.parse::<f64>().ok())
             .map_or(LOCK_WAIT, Duration::from_secs_f64);
         let path = root.join(LOCK_FILE);
-        let mut file = OpenOptions::new()
+        let opened = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&path)
-            .with_context(|| format!("{}: cannot open the project lock", shown(&path)))?;
+            .open(&path);
+        let mut file = match opened {
+            Ok(file) => file,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                return Ok(ProjectLock { file: None })
+            }
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("{}: cannot open the project lock", shown(&path)))
+            }
+        };
         let started = Instant::now();
         let mut told = false;
         loop {
@@ -198,14 +214,16 @@ impl ProjectLock {
             .and_then(|()| file.rewind())
             .and_then(|()| writeln!(file, "{}", std::process::id()))
             .with_context(|| format!("{}: cannot write the project lock", shown(&path)))?;
-        Ok(ProjectLock { file })
+        Ok(ProjectLock { file: Some(file) })
     }
 }
 
 impl Drop for ProjectLock {
     fn drop(&mut self) {
         // The next build finds no stale pid; the lock itself goes with the file handle.
-        let _ = self.file.set_len(0);
+        if let Some(file) = &self.file {
+            let _ = file.set_len(0);
+        }
     }
 }
 
