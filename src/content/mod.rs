@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -162,6 +162,11 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     } else {
         Cow::Borrowed(text)
     };
+    if text.trim().is_empty() {
+        bail!(
+            "{path}: the page is empty (an ingest stopped by an earlier version of digest can leave one); delete it, and the next build writes its story again"
+        );
+    }
     let rest = text.strip_prefix("+++\n").ok_or_else(|| {
         anyhow!(
             "{path}:1: a content page must start with a `+++` line opening its TOML front matter"
@@ -699,6 +704,15 @@ mod tests {
             assert_eq!(read.body, page.body);
             assert!(read.generated_untouched && read.generated);
         }
+    }
+
+    #[test]
+    fn an_empty_page_says_to_delete_it() {
+        let error = parse_page("content/x.md", "").unwrap_err().to_string();
+        assert!(
+            error.contains("empty") && error.contains("delete it"),
+            "{error}"
+        );
     }
 
     #[test]
