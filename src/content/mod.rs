@@ -100,38 +100,38 @@ impl Page {
     /// `front_matter` stays empty: [`validate`] fails on such a page only for an ingest bug,
     /// and the page on disk then names the line.
     pub fn generated(story: Story) -> Page {
-        let path = page_path(&story).to_string_lossy().replace('\\', "/");
         // Reading a page back drops blank lines before the body and ends it with a newline.
         let mut body = story.body;
         if body.starts_with('\n') {
             body = body.trim_start_matches('\n').to_string();
         }
         body.push('\n');
+        let meta = FrontMatter {
+            id: story_id(&body),
+            title: story.title,
+            title_generated: story.title_generated,
+            date: story.date,
+            date_inferred: story.date_inferred,
+            source: story.source,
+            place: story.place,
+            file: story.file,
+            lines: story.lines.to_vec(),
+            slug: story.slug,
+            kind: story.kind,
+            draft: false,
+            summary: story.summary,
+            authors: story.authors,
+            topics: story.topics,
+            people: story.people,
+            organisations: story.organisations,
+            topic_scores: story.topic_scores,
+            posts: story.posts,
+            quotes: story.quotes,
+            figures: story.figures,
+        };
         Page {
-            path,
-            meta: FrontMatter {
-                id: story_id(&body),
-                title: story.title,
-                title_generated: story.title_generated,
-                date: story.date,
-                date_inferred: story.date_inferred,
-                source: story.source,
-                place: story.place,
-                file: story.file,
-                lines: story.lines.to_vec(),
-                slug: story.slug,
-                kind: story.kind,
-                draft: false,
-                summary: story.summary,
-                authors: story.authors,
-                topics: story.topics,
-                people: story.people,
-                organisations: story.organisations,
-                topic_scores: story.topic_scores,
-                posts: story.posts,
-                quotes: story.quotes,
-                figures: story.figures,
-            },
+            path: page_path(&meta),
+            meta,
             body,
             generated_untouched: true,
             generated: true,
@@ -268,11 +268,6 @@ fn bookkeeping(line: &str) -> Option<Bookkeeping> {
     }
 }
 
-/// Where a story's page lives, relative to the content folder.
-pub fn page_path(story: &Story) -> PathBuf {
-    Path::new(&story.topics[0]).join(format!("{}.md", story.slug))
-}
-
 /// What writing stories into content/ did.
 #[derive(Debug, Default)]
 pub struct WriteReport {
@@ -400,7 +395,7 @@ pub fn write_stories<T: Send>(
             Some(old) => {
                 // The story keeps the slug it was published under.
                 page.meta.slug = page_slug(old);
-                page.path = page_path_of(&page.meta);
+                page.path = page_path(&page.meta);
                 let moved = page.path != old.path;
                 if moved && taken_paths.contains(&page.path) {
                     // Its new topic has a page of that name: stay where it is.
@@ -419,7 +414,7 @@ pub fn write_stories<T: Send>(
                 let mut n = 1;
                 loop {
                     page.meta.slug = slug.clone();
-                    page.path = page_path_of(&page.meta);
+                    page.path = page_path(&page.meta);
                     if !taken_slugs.contains(&slug) && !taken_paths.contains(&page.path) {
                         break;
                     }
@@ -525,7 +520,7 @@ fn page_slug(page: &Page) -> String {
 }
 
 /// Where a page with this front matter lives, relative to content/, with `/` separators.
-fn page_path_of(meta: &FrontMatter) -> String {
+pub fn page_path(meta: &FrontMatter) -> String {
     format!("{}/{}.md", meta.topics[0], meta.slug)
 }
 
