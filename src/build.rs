@@ -7,10 +7,11 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use tera::Tera;
 
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::content::{self, Page};
 use crate::diagnostic::shown;
 use crate::ingest::{self, FileCleaning, Ingester, Story};
+use crate::project::{self, ProjectLock};
 use crate::render::markdown::BodyStorage;
 use crate::site::{AnalysedPage, Model, PageChange, Site};
 use crate::text::WordTally;
@@ -19,8 +20,9 @@ use crate::{render, ui};
 /// Whether a build ingests seeds/ first.
 #[derive(Clone, Copy)]
 pub enum Seeds<'a> {
-    /// Ingest seeds/ into content/, then render (what `digest build` does).
-    Ingest,
+    /// Ingest seeds/ into content/, then render (what `digest build` does); with
+    /// `strict`, a seed that cannot be read as text stops the build instead of being skipped.
+    Ingest { strict: bool },
     /// Render content/ as it is; `report` is an earlier ingest's cleaning report (`None`
     /// leaves the report empty).
     Skip { report: Option<&'a [FileCleaning]> },
@@ -37,6 +39,8 @@ pub struct Options<'a> {
     /// Keep what an incremental rebuild needs (`serve`): the model's analysis of every
     /// story and what each page showed.
     pub track: bool,
+    /// Replace the output folder even when digest did not build it.
+    pub force: bool,
 }
 
 /// What `serve` keeps between rebuilds to render only what an edit changes.
@@ -143,11 +147,17 @@ impl Built {
 pub fn run(options: Options) -> Result<Built> {
     let started = Instant::now();
     let root = options.root;
+    project::check_root(root)?;
+    // Held to the end: another build (or `serve`) writing content/ or the site meanwhile
+    // would leave a mix of the two.
+    let _lock = ProjectLock::acquire(root)?;
     let phase = Instant::now();
     let mut config = Config::load(root)?;
     if let Some(url) = options.base_url {
-        config.base_url = url;
+        config.base_url = config::checked_base_url(&url, "--base-url")?;
     }
+    // Checked before anything is written: a build replaces its output folder whole.
+    let out_dir = project::output_dir(root, options.output, &config.ingest.seeds, options.force)?;
     ui::timing("config", phase.elapsed(), "");
     // Templates are checked before anything is written, so a broken template fails early.
     let phase = Instant::now();
@@ -159,13 +169,13 @@ pub fn run(options: Options) -> Result<Built> {
     // them instead of reading them.
     let mut written: Vec<Option<AnalysedPage>> = Vec::new();
     let ingested = match options.seeds {
-        Seeds::Ingest => {
+        Seeds::Ingest { strict } => {
             let seeds = root.join(&config.ingest.seeds);
             if seeds.is_dir() {
                 let phase = Instant::now();
                 let files = ingest::article_files(&[seeds])?;
                 let bar = ui::Progress::new(files.len(), "ingest");
-                let mut stories = ingest_files(root, &config, &files, &bar)?;
+                let (mut stories, skipped) = ingest_files(root, &config, &files, &bar, strict)?;
                 ui::timing(
                     "ingest",
                     phase.elapsed(),
@@ -175,7 +185,9 @@ pub fn run(options: Options) -> Result<Built> {
                 bar.phase("writing content/");
                 // The report takes what cleaning removed; the rest of each story becomes its
                 // page, analysed as it is written so the model need not read it back.
-                let report = ingest::cleaning_report(&mut stories);
+                let mut report = ingest::cleaning_report(&mut stories);
+                report.extend(skipped);
+                report.sort_by(|a, b| a.file.cmp(&b.file));
                 let content_dir = root.join("content");
                 let bodies = BodyStorage::for_stories(stories.len());
                 written = write_content(root, stories, |page, body_words| {
@@ -197,7 +209,7 @@ pub fn run(options: Options) -> Result<Built> {
     let report = match (&ingested, options.seeds) {
         (Some(report), _) => Some(report.as_slice()),
         (None, Seeds::Skip { report }) => report,
-        (None, Seeds::Ingest) => None,
+        (None, Seeds::Ingest { .. }) => None,
     };
 
     let phase = Instant::now();
@@ -213,11 +225,6 @@ pub fn run(options: Options) -> Result<Built> {
     if let Some(bar) = &progress {
         bar.phase(&format!("rendering {} stories", model.site.articles.len()));
     }
-    let out_dir = if options.output.is_absolute() {
-        options.output.to_path_buf()
-    } else {
-        root.join(options.output)
-    };
     let phase = Instant::now();
     // Without tracking, the analysis is dropped before rendering: it is large.
     let (site, model) = if options.track {
@@ -259,8 +266,14 @@ pub fn run(options: Options) -> Result<Built> {
     })
 }
 
-/// Ingests `paths` (or the configured seeds folder) into stories, writing nothing.
-pub fn ingest(root: &Path, config: &Config, paths: &[PathBuf]) -> Result<Vec<Story>> {
+/// Ingests `paths` (or the configured seeds folder) into stories, writing nothing; also the
+/// files skipped as unreadable (see [`Ingester::ingest_files`]).
+pub fn ingest(
+    root: &Path,
+    config: &Config,
+    paths: &[PathBuf],
+    strict: bool,
+) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
     let paths = if paths.is_empty() {
         vec![root.join(&config.ingest.seeds)]
     } else {
@@ -272,6 +285,7 @@ pub fn ingest(root: &Path, config: &Config, paths: &[PathBuf]) -> Result<Vec<Sto
         config,
         &files,
         &ui::Progress::new(files.len(), "ingest"),
+        strict,
     )
 }
 
@@ -314,16 +328,21 @@ fn ingest_files(
     config: &Config,
     files: &[PathBuf],
     progress: &ui::Progress,
-) -> Result<Vec<Story>> {
+    strict: bool,
+) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
     let ingester = Ingester::new(config)?;
-    ingester.ingest_files(files, |path| {
-        // Called once per file as its ingest starts: the one place to count files.
-        progress.inc();
-        path.strip_prefix(root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/")
-    })
+    ingester.ingest_files(
+        files,
+        |path| {
+            // Called once per file as its ingest starts: the one place to count files.
+            progress.inc();
+            path.strip_prefix(root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/")
+        },
+        strict,
+    )
 }
 
 /// Writes stories into content/, keeping hand edits, and says what it did; each page now
@@ -341,7 +360,20 @@ pub fn write_content<T: Send>(
         report.written,
         report.unchanged,
         report.kept_edits.len(),
-        report.pruned
+        report.pruned.len()
     ));
+    if !report.pruned.is_empty() {
+        const NAMED: usize = 5;
+        let more = report.pruned.len().saturating_sub(NAMED);
+        ui::note(&format!(
+            "ingest: removed generated pages whose source is gone or no longer gives them: {}{}",
+            report.pruned[..report.pruned.len().min(NAMED)].join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
     Ok(handed_on)
 }

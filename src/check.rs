@@ -60,11 +60,46 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         drafts: false,
         seeds: Seeds::Skip { report: None },
         track: false,
+        force: false,
     });
     match built {
-        Ok(built) => links(&built.out_dir, built.site(), root),
+        Ok(built) => {
+            let mut problems = links(&built.out_dir, built.site(), root)?;
+            problems.extend(xml_problems(&built.out_dir)?);
+            Ok(problems)
+        }
         Err(e) => Ok(vec![format!("{e:#}")]),
     }
+}
+
+/// Reads every XML file of the built site (feeds, sitemaps) as XML: a feed reader or a
+/// crawler rejects one that is not well-formed.
+fn xml_problems(out_dir: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(out_dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("{}: cannot list", out_dir.display()))?;
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "xml") {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(out_dir)
+            .expect("walkdir stays under its root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(entry.path())
+            .with_context(|| format!("{}: cannot read", entry.path().display()))?;
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            let at = e.pos();
+            problems.push(format!(
+                "{name}:{}:{}: not well-formed XML ({e}); fix the template that writes it (templates/{})",
+                at.row,
+                at.col,
+                if name.starts_with("sitemap") { "sitemap.xml" } else { "atom.xml" }
+            ));
+        }
+    }
+    Ok(problems)
 }
 
 /// Follows every `href` and `src` of every HTML page under `out_dir`.

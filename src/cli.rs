@@ -38,6 +38,12 @@ pub enum Command {
         /// Render content/ as it is, without ingesting seeds/.
         #[arg(long)]
         no_ingest: bool,
+        /// Replace the output folder even when digest did not build it (its files are lost).
+        #[arg(long)]
+        force: bool,
+        /// Stop at a seed that cannot be read as text, instead of skipping it with a warning.
+        #[arg(long)]
+        strict: bool,
     },
     /// Turn raw article files into content pages (or JSON with --json).
     Ingest {
@@ -50,6 +56,9 @@ pub enum Command {
         /// Print what each line of the files became (story, role, why) and write nothing.
         #[arg(long)]
         explain: bool,
+        /// Stop at a file that cannot be read as text, instead of skipping it with a warning.
+        #[arg(long)]
+        strict: bool,
         /// Files or folders to ingest instead of the configured seeds folder.
         paths: Vec<PathBuf>,
     },

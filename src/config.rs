@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{self, shown};
 
-/// The default `config.toml` written by `digest init` and used when a root has none.
+/// The default `config.toml` written by `digest init`.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 
 /// The whole of `config.toml`.
@@ -113,15 +113,48 @@ fn default_secondary_share() -> f64 {
     0.3
 }
 
+/// `url` when it is an absolute http(s) URL that pages, feeds and the sitemap can carry: a
+/// scheme and host, no query or fragment, nothing that would need quoting (`"`, `<`,
+/// spaces). `what` names where it was given (`base_url`, `--base-url`) in the error.
+pub fn checked_base_url(url: &str, what: &str) -> Result<String> {
+    let fail = |why: &str| {
+        anyhow::anyhow!(
+            "{what} \"{}\" {why}; give the absolute address the site is published at, like https://example.org/news/",
+            url.escape_debug()
+        )
+    };
+    if url.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '"' | '<' | '>' | '\'' | '`' | '\\' | '{' | '}' | '|' | '^'
+            )
+    }) {
+        return Err(fail("holds characters a URL cannot hold as they are"));
+    }
+    let parsed = url::Url::parse(url).map_err(|e| fail(&format!("is not a URL ({e})")))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(fail("is not an http or https URL"));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(fail("has no host"));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(fail(
+            "has a query or fragment, to which page paths cannot be added",
+        ));
+    }
+    Ok(url.to_string())
+}
+
 impl Config {
-    /// Reads `config.toml` under `root`, or the built-in default when the file is absent.
+    /// Reads `config.toml` under `root` (a folder without one is not a digest project).
     pub fn load(root: &Path) -> Result<Config> {
+        crate::project::check_root(root)?;
         let path = root.join("config.toml");
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULT_CONFIG.to_string(),
-            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", shown(&path))),
-        };
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read", shown(&path)))?;
         Config::parse(&text, &shown(&path))
     }
 
@@ -135,6 +168,15 @@ impl Config {
     }
 
     fn validate(&self, origin: &str, text: &str) -> Result<()> {
+        if let Err(e) = checked_base_url(&self.base_url, "base_url") {
+            let span = text.find("base_url").map_or(0..0, |i| {
+                i..text[i..].find('\n').map_or(text.len(), |n| i + n)
+            });
+            return Err(anyhow::anyhow!(
+                "{}",
+                diagnostic::at(origin, text, span, &format!("{e:#}"))
+            ));
+        }
         let mut seen = std::collections::BTreeSet::new();
         // Points at the `slug = "..."` line of a topic, found again in the text.
         let at_slug = |slug: &str, nth: usize, message: &str| -> anyhow::Error {

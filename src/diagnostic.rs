@@ -14,26 +14,31 @@ pub fn shown(path: &Path) -> String {
     }
 }
 
-/// `path:line:column: message` and the line of `text` holding `span` with carets under it.
+/// `path:line:column: message` and the line of `text` holding `span` with carets under it,
+/// drawn by annotate-snippets, which counts a wide (CJK) character as two columns as a
+/// terminal draws it, so the caret stays under the spot.
 pub fn at(path: &str, text: &str, span: Range<usize>, message: &str) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line_text = &text[line_start..line_end];
     let number = text[..start].matches('\n').count() + 1;
     let column = text[line_start..start].chars().count() + 1;
     let end = floor_char_boundary(text, span.end.clamp(start, line_end));
-    let width = text[start..end].chars().count().max(1);
-    // Tabs stay tabs under the caret so it lines up however the terminal draws them.
-    let pad: String = text[line_start..start]
-        .chars()
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    let gutter = " ".repeat(number.to_string().len());
-    format!(
-        "{path}:{number}:{column}: {message}\n{gutter} |\n{number} | {line_text}\n{gutter} | {pad}{}",
-        "^".repeat(width)
-    )
+    // An empty span still gets a caret: under the character it points at.
+    let end = if end == start {
+        text[start..line_end]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8())
+    } else {
+        end
+    };
+    let snippet = Snippet::source(&text[line_start..line_end])
+        .line_start(number)
+        .annotation(AnnotationKind::Primary.span(start - line_start..end - line_start));
+    let drawn = Renderer::plain().render(&[Group::with_level(Level::ERROR).element(snippet)]);
+    format!("{path}:{number}:{column}: {message}\n{}", drawn.trim_end())
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -257,6 +262,33 @@ mod tests {
         assert_eq!(
             at("config.toml", text, 6..11, "unknown key"),
             "config.toml:2:1: unknown key\n  |\n2 | titel = \"x\"\n  | ^^^^^"
+        );
+    }
+
+    #[test]
+    fn the_caret_stays_under_the_spot_after_wide_characters() {
+        let text = "title = \"北京会议\" x = 1\n";
+        let at_x = text.find('x').unwrap();
+        let shown = at("x.md", text, at_x..at_x + 1, "unknown key");
+        let lines: Vec<&str> = shown.lines().collect();
+        let source = lines.iter().find(|l| l.contains("北京")).unwrap();
+        let caret = lines.last().unwrap();
+        let width = |s: &str| -> usize {
+            s.chars()
+                .map(|c| {
+                    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                        2
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        };
+        let x_column = width(&source[..source.find('x').unwrap()]);
+        assert_eq!(
+            width(&caret[..caret.find('^').unwrap()]),
+            x_column,
+            "{shown}"
         );
     }
 

@@ -21,7 +21,7 @@ Edit `config.toml` for the title and topics, `templates/` and `theme/` for the l
 page in `content/` by hand: ingest keeps your edits.
 ";
 
-const GITIGNORE: &str = "/public\n";
+const GITIGNORE: &str = "/public\n/.digest.lock\n";
 
 /// Writes the project into `dir`, which must be new or empty.
 pub fn run(dir: &Path) -> Result<()> {

@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod ingest;
 pub mod init;
+pub mod project;
 pub mod render;
 pub mod serve;
 pub mod site;

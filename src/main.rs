@@ -9,6 +9,7 @@ use clap::Parser;
 
 use digest::cli::{Cli, Command};
 use digest::config::Config;
+use digest::project::{self, ProjectLock};
 use digest::ui::{self, Verbosity};
 use digest::{build, check, ingest, init, serve};
 
@@ -43,6 +44,8 @@ fn run(command: Command) -> Result<()> {
             base_url,
             drafts,
             no_ingest,
+            force,
+            strict,
         } => {
             let built = build::run(build::Options {
                 root: &root,
@@ -52,9 +55,10 @@ fn run(command: Command) -> Result<()> {
                 seeds: if no_ingest {
                     build::Seeds::Skip { report: None }
                 } else {
-                    build::Seeds::Ingest
+                    build::Seeds::Ingest { strict }
                 },
                 track: false,
+                force,
             })?;
             ui::note(&format!("build: {}", built.summary()));
             // The process ends here: the system takes the site's memory back at once, faster
@@ -66,26 +70,36 @@ fn run(command: Command) -> Result<()> {
             root,
             json,
             explain,
+            strict,
             paths,
         } => {
+            project::check_root(&root)?;
             let config = Config::load(&root)?;
             if explain {
                 return build::explain(&root, &config, &paths);
             }
-            let stories = build::ingest(&root, &config, &paths)?;
             if json {
+                let (stories, _) = build::ingest(&root, &config, &paths, strict)?;
                 print_json(&stories)
             } else {
+                let _lock = ProjectLock::acquire(&root)?;
+                let (stories, _) = build::ingest(&root, &config, &paths, strict)?;
                 build::write_content(&root, stories, |_, _| ()).map(drop)
             }
         }
-        Command::Check { root } => check::run(&root),
+        Command::Check { root } => {
+            project::check_root(&root)?;
+            check::run(&root)
+        }
         Command::Serve {
             root,
             port,
             bind,
             drafts,
-        } => serve::run(&root, bind, port, drafts),
+        } => {
+            project::check_root(&root)?;
+            serve::run(&root, bind, port, drafts)
+        }
         Command::Init { dir } => init::run(Path::new(&dir)),
     }
 }

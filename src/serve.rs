@@ -10,11 +10,11 @@
 //! rebuild clears it.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use notify::{RecursiveMode, Watcher};
@@ -23,6 +23,7 @@ use crate::build::{self, Seeds, Session};
 use crate::config::Config;
 use crate::diagnostic::shown;
 use crate::ingest::FileCleaning;
+use crate::project::ProjectLock;
 use crate::text;
 use crate::ui;
 
@@ -30,14 +31,26 @@ use crate::ui;
 const EVENTS_PATH: &str = "/__digest/events";
 /// How long to wait for more changes before rebuilding: editors write a file in bursts.
 const DEBOUNCE: Duration = Duration::from_millis(50);
-/// Connections served at once; more get 503 (a browser opens a handful).
-const MAX_CONNECTIONS: usize = 64;
-/// A comment line keeps an idle event stream open and finds closed ones.
+/// Connections served at once, event streams included; more get 503.
+const MAX_CONNECTIONS: usize = 256;
+/// Event streams held open at once. A browser opens at most six connections to one host, so
+/// pages (one stream each) past these are answered at once and ask again after
+/// [`POLL_INTERVAL`] (an event source reconnects by itself): seven tabs never starve.
+const MAX_STREAMS: usize = 3;
+/// How soon a page whose stream was not held asks again whether the site changed.
+const POLL_INTERVAL: Duration = Duration::from_secs(1);
+/// A comment line keeps an idle event stream open.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-/// A client that sends no request in this time is dropped.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a held stream looks whether its page has gone, to free its place.
+const STREAM_CHECK: Duration = Duration::from_millis(250);
+/// The whole request head must arrive within this; a slower client is dropped.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// A client that does not take its response within this is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a connection past the cap may take to send its request.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(1);
+/// Sent with every response: the browser takes each file as the type it is served as.
+const NOSNIFF: &str = "X-Content-Type-Options: nosniff\r\n";
 /// Longest request head read.
 const MAX_HEAD: usize = 16 * 1024;
 
@@ -50,8 +63,12 @@ const RELOAD_SCRIPT: &str = concat!(
 /// What every connection thread reads: the last build's outcome.
 struct Shared {
     out_dir: PathBuf,
+    /// The address listened on: requests must name it (or localhost) as their host.
+    address: SocketAddr,
     status: Mutex<Status>,
     changed: Condvar,
+    /// Event streams held open now (see [`MAX_STREAMS`]).
+    streams: AtomicUsize,
 }
 
 struct Status {
@@ -95,11 +112,13 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
     };
     let shared = Arc::new(Shared {
         out_dir: root.join("public"),
+        address,
         status: Mutex::new(Status {
             generation: 0,
             error: None,
         }),
         changed: Condvar::new(),
+        streams: AtomicUsize::new(0),
     });
     shared.finish(builder.build(true));
 
@@ -120,7 +139,8 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, drafts: bool) -> Result<()> {
 
     let accepting = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, accepting));
-    ui::note(&format!(
+    // Printed even with -q: with --port 0 it is the only way to learn the address.
+    ui::essential(&format!(
         "serving {} at http://{address}/ (Ctrl+C to stop)",
         shown(&shared.out_dir)
     ));
@@ -193,13 +213,14 @@ impl Builder {
             base_url: Some(self.base_url.clone()),
             drafts: self.drafts,
             seeds: if ingest {
-                Seeds::Ingest
+                Seeds::Ingest { strict: false }
             } else {
                 Seeds::Skip {
                     report: self.report.as_deref(),
                 }
             },
             track: true,
+            force: false,
         });
         match result {
             Ok(built) => {
@@ -219,6 +240,11 @@ impl Builder {
     fn update(&mut self, content_dir: &Path, pages: &[PathBuf]) -> Option<String> {
         let Some(session) = self.session.as_mut() else {
             return self.build(false);
+        };
+        // As every build: a `digest build` meanwhile would write content/ and public/ too.
+        let _lock = match ProjectLock::acquire(&self.root) {
+            Ok(lock) => lock,
+            Err(e) => return Some(failed(e)),
         };
         let started = std::time::Instant::now();
         let updated = session.update(
@@ -375,10 +401,11 @@ fn accept(listener: TcpListener, shared: Arc<Shared>) {
 
 /// Answers 503 to a connection past the cap. The request is read first and the connection
 /// closed gently: closing a socket with unread data resets it, and the client would lose
-/// the answer. Each such thread lives a second at most.
+/// the answer. Each such thread lives a second or two at most.
 fn busy(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(BUSY_TIMEOUT))?;
+    let _ = read_request(&stream, BUSY_TIMEOUT);
     stream.set_read_timeout(Some(BUSY_TIMEOUT))?;
-    let _ = read_request(&stream);
     respond(&mut stream, 503, "text/plain", b"busy\n", false)?;
     stream.shutdown(std::net::Shutdown::Write)?;
     let mut rest = [0u8; 1024];
@@ -388,17 +415,28 @@ fn busy(mut stream: TcpStream) -> std::io::Result<()> {
 
 /// Answers one request.
 fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(READ_TIMEOUT))?;
-    let Some((method, target)) = read_request(&stream)? else {
+    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+    let Some(request) = read_request(&stream, HEAD_TIMEOUT)? else {
         return respond(&mut stream, 400, "text/plain", b"bad request\n", false);
     };
-    let head_only = method == "HEAD";
-    if method != "GET" && !head_only {
+    let head_only = request.method == "HEAD";
+    if !host_allowed(request.host.as_deref(), request.http_1_0, shared.address) {
+        // A page of another site that resolves its name to this machine (DNS rebinding)
+        // must not read the preview.
+        return respond(
+            &mut stream,
+            403,
+            "text/plain",
+            b"this preview answers only requests for localhost\n",
+            head_only,
+        );
+    }
+    if request.method != "GET" && !head_only {
         return respond(&mut stream, 405, "text/plain", b"GET only\n", false);
     }
-    let path = target.split(['?', '#']).next().unwrap_or("");
+    let path = request.target.split(['?', '#']).next().unwrap_or("");
     if path == EVENTS_PATH {
-        return events(stream, shared);
+        return events(stream, shared, request.last_event_id);
     }
     match locate(&shared.out_dir, path) {
         Located::File(file) => {
@@ -414,41 +452,118 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             respond(&mut stream, 200, kind, &bytes, head_only)
         }
         Located::Folder(slashed) => redirect(&mut stream, &slashed),
+        Located::Listing(dir) => {
+            let page = listing(&dir, path);
+            let page = inject(page.as_bytes(), shared.error().as_deref());
+            respond(
+                &mut stream,
+                200,
+                "text/html; charset=utf-8",
+                &page,
+                head_only,
+            )
+        }
         Located::Missing => not_found(&mut stream, shared, head_only),
         Located::Forbidden => respond(&mut stream, 403, "text/plain", b"forbidden\n", head_only),
     }
 }
 
-/// Reads the request line and the headers after it; `None` for a malformed request.
-fn read_request(stream: &TcpStream) -> std::io::Result<Option<(String, String)>> {
+/// What a request asked for.
+struct Request {
+    method: String,
+    target: String,
+    host: Option<String>,
+    /// HTTP/1.0, which may leave out the host.
+    http_1_0: bool,
+    /// The generation an event stream last saw, when it reconnects.
+    last_event_id: Option<u64>,
+}
+
+/// Reads the request line and the headers after it, all within `timeout`; `None` for a
+/// malformed request (not HTTP/1.x, not UTF-8, too long).
+fn read_request(stream: &TcpStream, timeout: Duration) -> std::io::Result<Option<Request>> {
+    let deadline = Instant::now() + timeout;
     let mut reader = BufReader::new(stream).take(MAX_HEAD as u64);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
+    let mut line = Vec::new();
+    let mut next_line = |line: &mut Vec<u8>| -> std::io::Result<Option<String>> {
+        line.clear();
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_read_timeout(Some(left))?;
+        reader.read_until(b'\n', line)?;
+        if !line.ends_with(b"\n") {
+            return Ok(None);
+        }
+        Ok(String::from_utf8(std::mem::take(line)).ok())
+    };
+    let Some(request_line) = next_line(&mut line)? else {
+        return Ok(None);
+    };
+    let mut parts = request_line.split_whitespace();
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Ok(None);
     };
-    if !version.starts_with("HTTP/1.") {
+    if !matches!(version, "HTTP/1.0" | "HTTP/1.1") {
         return Ok(None);
     }
-    let request = (method.to_string(), target.to_string());
-    // The headers say nothing a static preview needs; read them so the client sees a reply.
+    let mut request = Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        host: None,
+        http_1_0: version == "HTTP/1.0",
+        last_event_id: None,
+    };
     loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+        let Some(header) = next_line(&mut line)? else {
+            return Ok(None);
+        };
+        if header.trim().is_empty() {
             break;
+        }
+        let Some((name, value)) = header.split_once(':') else {
+            return Ok(None);
+        };
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("host") {
+            request.host = Some(value.to_ascii_lowercase());
+        } else if name.eq_ignore_ascii_case("last-event-id") {
+            request.last_event_id = value.parse().ok();
         }
     }
     Ok(Some(request))
+}
+
+/// Whether a request's `Host` names this machine: localhost, 127.0.0.1, [::1] or the
+/// address listened on, with the port listened on or none.
+fn host_allowed(host: Option<&str>, http_1_0: bool, address: SocketAddr) -> bool {
+    let Some(host) = host else {
+        return http_1_0;
+    };
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => (name, Some(port)),
+        _ => (host, None),
+    };
+    let bound = match address.ip() {
+        IpAddr::V4(ip) => ip.to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    let local = matches!(name, "localhost" | "127.0.0.1" | "[::1]") || name == bound;
+    local && port.is_none_or(|p| p.parse() == Ok(address.port()))
 }
 
 /// Where a request path leads inside the output folder.
 #[derive(Debug, PartialEq)]
 enum Located {
     File(PathBuf),
-    /// A folder asked for without its trailing slash: the path to redirect to.
+    /// A folder asked for without its trailing slash: where to redirect, relative to it
+    /// (`name/`), so the redirect never names another host.
     Folder(String),
+    /// A folder without an index.html: its contents are listed.
+    Listing(PathBuf),
     Missing,
     /// The path tries to leave the output folder.
     Forbidden,
@@ -474,7 +589,15 @@ fn locate(out_dir: &Path, path: &str) -> Located {
     }
     if file.is_dir() {
         if !decoded.is_empty() && !decoded.ends_with('/') {
-            return Located::Folder(format!("/{path}/"));
+            let last = path.rsplit('/').next().unwrap_or(path);
+            return Located::Folder(format!("{last}/"));
+        }
+        if !file.join("index.html").is_file() {
+            return match (file.canonicalize(), out_dir.canonicalize()) {
+                (Ok(real), Ok(base)) if real.starts_with(&base) => Located::Listing(real),
+                (Ok(_), Ok(_)) => Located::Forbidden,
+                _ => Located::Missing,
+            };
         }
         file.push("index.html");
     }
@@ -484,6 +607,31 @@ fn locate(out_dir: &Path, path: &str) -> Located {
         (Ok(_), Ok(_)) => Located::Forbidden,
         _ => Located::Missing,
     }
+}
+
+/// A page listing a folder's files and folders (folders end in `/`), each linked.
+fn listing(dir: &Path, path: &str) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+            (!name.starts_with('.')).then(|| if folder { format!("{name}/") } else { name })
+        })
+        .collect();
+    names.sort();
+    let title = text::escape_markup(path);
+    let mut page = format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><ul>"
+    );
+    for name in names {
+        let name = text::escape_markup(&name);
+        page.push_str(&format!("<li><a href=\"{name}\">{name}</a></li>"));
+    }
+    page.push_str("</ul></body></html>");
+    page
 }
 
 /// The site's 404 page (or the error page while the last rebuild failed).
@@ -544,37 +692,84 @@ fn error_overlay(error: &str) -> String {
     )
 }
 
-/// The server-sent event stream: a `reload` event after each rebuild.
-fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n",
-    )?;
-    let mut seen = shared
-        .status
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .generation;
+/// The server-sent event stream: a `reload` event after each rebuild. A reconnecting page
+/// says which rebuild it saw last (`Last-Event-ID`): if there was one since, it is told at
+/// once. Past [`MAX_STREAMS`] held streams, the page is answered at once and asks again.
+fn events(mut stream: TcpStream, shared: &Shared, last_seen: Option<u64>) -> std::io::Result<()> {
+    const HEAD: &str = concat!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n",
+        "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+    );
+    let generation = |shared: &Shared| {
+        shared
+            .status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .generation
+    };
+    let mut seen = generation(shared);
+    if last_seen.is_some_and(|last| last != seen) {
+        let reload = format!("{HEAD}retry: 500\nid: {seen}\nevent: reload\ndata: {seen}\n\n");
+        stream.write_all(reload.as_bytes())?;
+        return stream.flush();
+    }
+    if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+        shared.streams.fetch_sub(1, Ordering::SeqCst);
+        let poll = format!("{HEAD}retry: {}\nid: {seen}\n\n", POLL_INTERVAL.as_millis());
+        stream.write_all(poll.as_bytes())?;
+        return stream.flush();
+    }
+    // Frees the place however the stream ends.
+    struct Held<'a>(&'a AtomicUsize);
+    impl Drop for Held<'_> {
+        fn drop(&mut self) {
+            self.0.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    let _held = Held(&shared.streams);
+    stream.write_all(format!("{HEAD}retry: 500\nid: {seen}\n\n").as_bytes())?;
+    stream.flush()?;
+    let mut quiet_since = Instant::now();
     loop {
         let status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
         let (status, _) = shared
             .changed
-            .wait_timeout_while(status, KEEP_ALIVE, |s| s.generation == seen)
+            .wait_timeout_while(status, STREAM_CHECK, |s| s.generation == seen)
             .unwrap_or_else(|e| e.into_inner());
-        let generation = status.generation;
+        let now = status.generation;
         drop(status);
-        if generation == seen {
+        if now != seen {
+            seen = now;
+            stream.write_all(format!("id: {now}\nevent: reload\ndata: {now}\n\n").as_bytes())?;
+            stream.flush()?;
+            quiet_since = Instant::now();
+        } else if quiet_since.elapsed() >= KEEP_ALIVE {
             stream.write_all(b": keep-alive\n\n")?;
-        } else {
-            seen = generation;
-            stream.write_all(format!("event: reload\ndata: {generation}\n\n").as_bytes())?;
+            stream.flush()?;
+            quiet_since = Instant::now();
         }
-        stream.flush()?;
+        if client_gone(&stream) {
+            return Ok(());
+        }
     }
+}
+
+/// Whether the other end closed the connection (a page that was closed or reloaded).
+fn client_gone(stream: &TcpStream) -> bool {
+    if stream.set_nonblocking(true).is_err() {
+        return true;
+    }
+    let gone = match stream.peek(&mut [0u8; 1]) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+    };
+    gone || stream.set_nonblocking(false).is_err()
 }
 
 fn redirect(stream: &mut TcpStream, location: &str) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\n{NOSNIFF}Connection: close\r\n\r\n"
     );
     stream.write_all(head.as_bytes())?;
     stream.flush()
@@ -598,7 +793,7 @@ fn respond(
     };
     // No caching: after a rebuild the browser must fetch the new files.
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{NOSNIFF}Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -688,7 +883,13 @@ mod tests {
         assert!(matches!(locate(&out, "/"), Located::File(_)));
         assert_eq!(
             locate(&out, "/articles"),
-            Located::Folder("/articles/".into())
+            Located::Folder("articles/".into())
+        );
+        assert!(matches!(locate(&out, "/articles/"), Located::Listing(_)));
+        // However many slashes lead, the redirect stays on this host.
+        assert_eq!(
+            locate(&out, "//articles"),
+            Located::Folder("articles/".into())
         );
     }
 

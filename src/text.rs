@@ -1026,15 +1026,27 @@ impl<'a> Iterator for Sentences<'a> {
     }
 }
 
-/// A file-name-safe slug: ASCII lower-case letters, digits and single hyphens, at most
-/// `max_len` bytes, cut at a word boundary. Never empty, never `.` or `..`.
+/// A URL- and file-safe slug of `text`: letters of any script transliterated to ASCII
+/// (deunicode: Erdoğan -> erdogan, Дума -> duma), lowercase, words joined by `-`, cut at a
+/// word break to at most `max_len` bytes; `untitled` when nothing is left. Apostrophes
+/// join their word (Zelenskyy's -> zelenskyys).
 pub fn slugify(text: &str, max_len: usize) -> String {
     let mut slug = String::new();
-    for c in text.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
+    let mut push = |a: char| {
+        if a.is_ascii_alphanumeric() {
+            slug.push(a.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
+        }
+    };
+    for c in text.chars().filter(|c| !matches!(c, '’' | '\'')) {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            deunicode::deunicode_char(c)
+                .unwrap_or("-")
+                .chars()
+                .for_each(&mut push);
         }
     }
     let mut slug = slug.trim_end_matches('-').to_string();
@@ -1049,32 +1061,17 @@ pub fn slugify(text: &str, max_len: usize) -> String {
     }
 }
 
-/// Folds common accented Latin letters to ASCII so slugs stay readable.
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'ń' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ś' | 'š' | 'Ś' | 'Š' => "s",
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
-        'ł' | 'Ł' => "l",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        '’' | '\'' => "",
-        _ => "",
+/// `text` without the characters XML 1.0 forbids (C0 controls other than tab, line feed and
+/// carriage return; U+FFFE and U+FFFF), which no escape can carry.
+pub fn xml_safe(text: String) -> String {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
     };
-    let single = if folded.is_empty() && c != '’' && c != '\'' {
-        Some(c)
+    if text.contains(forbidden) {
+        text.replace(forbidden, "")
     } else {
-        None
-    };
-    folded.chars().chain(single)
+        text
+    }
 }
 
 /// Sorts words (with what goes with each) in byte order, as `str`'s `Ord` does, comparing
@@ -1215,6 +1212,14 @@ mod tests {
             "zelenskyys-visit-to-krakow"
         );
         assert_eq!(slugify("...", 60), "untitled");
+        // Letters of any script are transliterated, not dropped.
+        assert_eq!(slugify("Erdoğan meets Dvořák", 60), "erdogan-meets-dvorak");
+        assert_eq!(
+            slugify("Госдума приняла закон", 60),
+            "gosduma-priniala-zakon"
+        );
+        assert_eq!(slugify("Straße in Łódź", 60), "strasse-in-lodz");
+        assert_ne!(slugify("北京 会议", 60), "untitled");
         assert_eq!(slugify("one two three four", 9), "one-two");
     }
 

@@ -55,6 +55,11 @@ pub fn warn(message: &str) {
     }
 }
 
+/// Prints a line even with `-q`: what a command cannot be used without (serve's address).
+pub fn essential(message: &str) {
+    print(message);
+}
+
 /// Prints a progress or summary line unless `-q`.
 pub fn note(message: &str) {
     if verbosity() >= Verbosity::Normal {

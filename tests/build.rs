@@ -319,11 +319,16 @@ fn ingest_json_prints_the_design_keys() {
 
 /// Runs a build that must fail; returns stderr and checks that public/ did not change.
 fn failing_build(project: &Path) -> String {
+    failing_build_with(project, &[])
+}
+
+/// [`failing_build`] with more arguments.
+fn failing_build_with(project: &Path, args: &[&str]) -> String {
     let before = snapshot(&project.join("public"));
-    let out = common::run(
-        &["build", "--root", &project.display().to_string()],
-        project,
-    );
+    let root = project.display().to_string();
+    let mut all = vec!["build", "--root", &root];
+    all.extend(args);
+    let out = common::run(&all, project);
     assert_eq!(out.status.code(), Some(1), "build should fail with exit 1");
     assert_eq!(
         before,
@@ -343,7 +348,42 @@ fn one_line(stderr: &str) {
 }
 
 #[test]
-fn a_non_utf8_seed_is_a_one_line_error_and_the_site_is_kept() {
+fn a_seed_that_is_not_text_is_skipped_with_a_warning_and_listed_in_the_report() {
+    let project = common::project_copy();
+    for (name, bytes) in [
+        ("binary.txt", &b"\x7fELF\x02\x01\x00\x00binary"[..]),
+        (
+            "latin1.txt",
+            &b"Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve\n"[..],
+        ),
+    ] {
+        std::fs::write(project.path().join("seeds").join(name), bytes).unwrap();
+    }
+    let out = build(project.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    for name in ["seeds/binary.txt", "seeds/latin1.txt"] {
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("warning:") && l.contains(name))
+                .count(),
+            1,
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("7 stories"),
+        "the other seeds are built: {err}"
+    );
+    let report = std::fs::read_to_string(project.path().join("public/report.html")).unwrap();
+    assert!(
+        report.contains("seeds/binary.txt") && report.contains("seeds/latin1.txt"),
+        "{report}"
+    );
+    assert!(report.contains("Skipped"), "{report}");
+}
+
+#[test]
+fn a_non_utf8_seed_is_a_one_line_error_with_strict_and_the_site_is_kept() {
     let project = common::project_copy();
     build(project.path());
     std::fs::write(
@@ -351,7 +391,7 @@ fn a_non_utf8_seed_is_a_one_line_error_and_the_site_is_kept() {
         b"Line one\nCaf\xe9 au lait\n",
     )
     .unwrap();
-    let err = failing_build(project.path());
+    let err = failing_build_with(project.path(), &["--strict"]);
     one_line(&err);
     assert!(
         err.contains("seeds/bad.txt:2:") && err.contains("not valid UTF-8"),
@@ -360,11 +400,11 @@ fn a_non_utf8_seed_is_a_one_line_error_and_the_site_is_kept() {
 }
 
 #[test]
-fn an_empty_seed_is_a_one_line_error_and_the_site_is_kept() {
+fn an_empty_seed_is_a_one_line_error_with_strict_and_the_site_is_kept() {
     let project = common::project_copy();
     build(project.path());
     std::fs::write(project.path().join("seeds/empty.txt"), "\n  \n").unwrap();
-    let err = failing_build(project.path());
+    let err = failing_build_with(project.path(), &["--strict"]);
     one_line(&err);
     assert!(
         err.contains("seeds/empty.txt") && err.contains("empty"),
@@ -454,4 +494,46 @@ fn a_hand_edited_page_survives_reingest() {
         })
         .count();
     assert_eq!(shown, 1);
+}
+
+#[test]
+fn the_pages_workflow_checks_the_site_before_deploying_it_with_current_actions() {
+    let workflow = std::fs::read_to_string(common::repo().join(".github/workflows/pages.yml"))
+        .expect("the Pages workflow");
+    for action in [
+        "actions/checkout@v6",
+        "Swatinem/rust-cache@v2",
+        "actions/configure-pages@v6",
+        "actions/upload-pages-artifact@v5",
+        "actions/deploy-pages@v5",
+    ] {
+        assert!(workflow.contains(action), "{action}");
+    }
+    let check = workflow.find("digest check").expect("digest check runs");
+    assert!(check < workflow.find("upload-pages-artifact").unwrap());
+    assert!(workflow.contains("cargo build --profile release-lto"));
+    assert!(workflow.contains("./target/release-lto/digest build"));
+}
+
+#[test]
+fn the_crate_declares_its_rust_version_and_ships_no_debuginfo_or_yaml_loader() {
+    let manifest: toml::Table = std::fs::read_to_string(common::repo().join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(manifest["package"].get("rust-version").is_some());
+    assert_eq!(
+        manifest["profile"]["release"].get("debug"),
+        Some(&toml::Value::Boolean(false))
+    );
+    let lock = std::fs::read_to_string(common::repo().join("Cargo.lock")).unwrap();
+    assert!(
+        !lock.contains("name = \"yaml-rust\""),
+        "syntect's YAML loader"
+    );
+    let dependencies = manifest["dependencies"].as_table().unwrap();
+    assert!(
+        !dependencies.contains_key("libc"),
+        "renameat2 goes through rustix"
+    );
 }

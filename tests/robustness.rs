@@ -52,18 +52,34 @@ fn a_stray_invalid_byte_is_replaced_with_a_warning_naming_its_offset() {
     );
 }
 
-/// Ingests one file with the given bytes, which must be refused (exit 1) with `message`.
+/// Ingests one file with the given bytes, which `--strict` must refuse (exit 1) with
+/// `message`; without it, the file is skipped with that message as a warning.
 fn assert_refused(name: &str, bytes: &[u8], message: &str) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(name);
     std::fs::write(&file, bytes).unwrap();
-    let out = ingest(&[&file]);
+    let mut args = vec![
+        "ingest".to_string(),
+        "--json".to_string(),
+        "--strict".to_string(),
+        "--root".to_string(),
+        common::repo().display().to_string(),
+    ];
+    args.push(file.display().to_string());
+    let out = common::digest().args(&args).output().expect("digest runs");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(message), "{}", stderr(&out));
+    let skipped = ingest(&[&file]);
+    assert!(stories(&skipped).is_empty());
+    let warning = stderr(&skipped);
+    assert!(
+        warning.contains(message) && warning.contains("skipped"),
+        "{warning}"
+    );
 }
 
 #[test]
-fn a_file_in_another_encoding_is_refused_naming_file_and_line() {
+fn a_file_in_another_encoding_is_skipped_or_refused_naming_file_and_line() {
     assert_refused(
         "latin1.txt",
         b"Caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve\n",
@@ -91,12 +107,12 @@ fn bom_crlf_and_lone_cr_line_ends_are_read_as_lines() {
 }
 
 #[test]
-fn an_empty_file_is_an_error_naming_it() {
+fn an_empty_file_is_skipped_or_refused_naming_it() {
     assert_refused("empty.txt", b"", "empty.txt: the file is empty");
 }
 
 #[test]
-fn a_binary_file_is_an_error_naming_it() {
+fn a_binary_file_is_skipped_or_refused_naming_it() {
     assert_refused(
         "image.txt",
         &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3],

@@ -21,7 +21,13 @@ struct Server {
 impl Server {
     /// Starts `digest serve` on a free port in `root` and waits until it listens.
     fn start(root: &Path) -> Server {
+        Server::start_with(root, &[])
+    }
+
+    /// [`Server::start`] with more arguments (before `serve`).
+    fn start_with(root: &Path, global: &[&str]) -> Server {
         let mut child = common::digest()
+            .args(global)
             .args(["serve", "--port", "0", "--root", "."])
             .current_dir(root)
             .stdin(Stdio::null())
@@ -551,4 +557,180 @@ fn serve_survives_200_concurrent_clients_and_slow_clients_do_not_block_rebuilds(
         server.stderr()
     );
     drop(slow);
+}
+
+/// Sends `request` as it is and reads the whole response (until the server closes or 5 s).
+fn raw(port: u16, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream.write_all(request).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn serve_answers_only_to_local_hosts_never_redirects_off_site_and_rejects_bad_requests() {
+    let (project, _) = built_project();
+    let server = Server::start(project.path());
+    let port = server.port;
+    let get = |host: &str| {
+        raw(
+            port,
+            format!("GET /index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "[::1]".to_string(),
+    ] {
+        let response = get(&host);
+        assert!(response.starts_with("HTTP/1.1 200"), "{host}: {response}");
+        assert!(
+            response.contains("X-Content-Type-Options: nosniff"),
+            "{response}"
+        );
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        "localhost:1".to_string(),
+    ] {
+        let response = get(&host);
+        assert!(response.starts_with("HTTP/1.1 403"), "{host}: {response}");
+    }
+    let redirect = raw(
+        port,
+        b"GET //articles HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    );
+    let location = redirect
+        .lines()
+        .find_map(|l| l.strip_prefix("Location: "))
+        .unwrap_or_else(|| panic!("{redirect}"));
+    assert!(!location.starts_with("//"), "{location}");
+    for bad in [
+        &b"\xff\xfe\r\n\r\n"[..],
+        b"GET /\r\n\r\n",
+        b"GET / HTTP/1.1 extra\r\nHost: localhost\r\n\r\n",
+        b"GET /index.html HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n",
+    ] {
+        let response = raw(port, bad);
+        assert!(
+            response.starts_with("HTTP/1.1 400"),
+            "{:?}: {response}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
+
+#[test]
+fn serve_lists_a_folder_without_an_index_page() {
+    let (project, _) = built_project();
+    let server = Server::start(project.path());
+    assert_eq!(server.get("/articles").0, 301);
+    let (status, body) = server.get("/articles/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(".html\">"), "{body}");
+}
+
+#[test]
+fn serve_quiet_still_prints_the_address() {
+    let (project, _) = built_project();
+    let server = Server::start_with(project.path(), &["-q"]);
+    assert_eq!(server.get("/index.html").0, 200);
+    assert!(!server.stderr().contains("build:"), "{}", server.stderr());
+}
+
+/// Opens an event stream and returns it once the response head has arrived.
+fn open_stream(port: u16) -> Option<BufReader<TcpStream>> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+    write!(
+        stream,
+        "GET /__digest/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .ok()?;
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    line.starts_with("HTTP/1.1 200").then_some(reader)
+}
+
+#[test]
+fn open_pages_never_starve_requests_and_closed_ones_free_their_place_at_once() {
+    let (project, page) = built_project();
+    let server = Server::start(project.path());
+    let port = server.port;
+    // Seven tabs, each with its reload stream: every one is answered, and pages still load.
+    let tabs: Vec<_> = (0..7).map(|_| open_stream(port)).collect();
+    assert!(
+        tabs.iter().all(Option::is_some),
+        "every tab's stream is answered"
+    );
+    // A browser opens six connections to a host: the server holds only a few streams open
+    // and answers the others at once (they ask again), so pages always find a connection.
+    let held = tabs
+        .into_iter()
+        .flatten()
+        .filter_map(|mut tab| {
+            tab.get_ref()
+                .set_read_timeout(Some(Duration::from_secs(1)))
+                .unwrap();
+            let mut rest = String::new();
+            tab.read_to_string(&mut rest).is_err().then_some(tab)
+        })
+        .collect::<Vec<_>>();
+    assert!(held.len() <= 3, "{} of 7 streams held open", held.len());
+    let started = Instant::now();
+    assert_eq!(server.get("/index.html").0, 200);
+    assert!(started.elapsed() < Duration::from_secs(1));
+    // A tab whose stream was not held learns of a rebuild when it asks again.
+    add_paragraph(&page, "Polling tabs reload too.");
+    let url = article_url(&page);
+    wait_for(Duration::from_secs(5), || {
+        server
+            .get(&url)
+            .1
+            .contains("Polling tabs reload too.")
+            .then_some(())
+    })
+    .expect("rebuilt");
+    let mut late = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    late.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    write!(
+        late,
+        "GET /__digest/events HTTP/1.1\r\nHost: localhost\r\nLast-Event-ID: 1\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    let _ = late.read_to_string(&mut answer);
+    assert!(answer.contains("event: reload"), "{answer}");
+    drop(held);
+
+    // 64 streams and 64 silent clients come and go; pages are served at once afterwards.
+    let streams: Vec<_> = (0..64).filter_map(|_| open_stream(port)).collect();
+    let silent: Vec<TcpStream> = (0..64)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    assert_eq!(
+        server.get("/index.html").0,
+        200,
+        "served while they are open"
+    );
+    drop(streams);
+    drop(silent);
+    let started = Instant::now();
+    for _ in 0..10 {
+        assert_eq!(server.get("/index.html").0, 200);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -2,6 +2,10 @@
 //! toml crate lays it out (a test holds the two together). Serde's document serializer was
 //! most of the cost of writing content/ in a large ingest: it builds a document tree and
 //! measures every string several times over.
+//!
+//! Unlike the toml crate, it never writes a line break inside a string (it escapes it as
+//! `\n`): a value holding a line that reads `+++` (a seed's file name can) would otherwise
+//! close the front matter early, and the page would no longer parse.
 
 use super::FrontMatter;
 use crate::ingest::segment::StoryKind;
@@ -10,6 +14,9 @@ use crate::ingest::segment::StoryKind;
 pub fn to_toml(meta: &FrontMatter) -> String {
     let mut out = String::with_capacity(2048);
     let w = &mut out;
+    if !meta.id.is_empty() {
+        string_key(w, "id", &meta.id);
+    }
     string_key(w, "title", &meta.title);
     bool_key(w, "title_generated", meta.title_generated);
     optional_string_key(w, "date", meta.date.as_deref());
@@ -192,48 +199,41 @@ fn longest_run(bytes: &[u8], byte: u8) -> u32 {
 
 /// A string value, in the first of these it can be written as: "basic" with nothing to
 /// escape, 'literal', """multi-line basic""" with nothing to escape, '''multi-line
-/// literal''', then basic (multi-line when it has a line break) with escapes. Basic strings
-/// still escape tabs.
+/// literal''', then basic with escapes. A string with a line break is always the last, on
+/// one line (see the module's comment). Basic strings still escape tabs.
 fn string(w: &mut String, text: &str) {
     let shape = Shape::of(text);
-    let escapes = shape.control || shape.backslash;
+    let escapes = shape.control || shape.backslash || shape.newline;
     if shape.plain {
         w.push('"');
         w.push_str(text);
         w.push('"');
-    } else if !escapes && shape.double_quotes == 0 && !shape.newline {
-        basic(w, text, false, false);
-    } else if !shape.control && shape.single_quotes == 0 && !shape.newline {
-        literal(w, text, "'", false);
+    } else if !escapes && shape.double_quotes == 0 {
+        basic(w, text, false);
+    } else if !shape.control && !shape.newline && shape.single_quotes == 0 {
+        literal(w, text, "'");
     } else if !escapes && shape.double_quotes <= 2 {
-        basic(w, text, true, shape.newline);
-    } else if !shape.control && shape.single_quotes <= 2 {
-        literal(w, text, "'''", shape.newline);
+        basic(w, text, true);
+    } else if !shape.control && !shape.newline && shape.single_quotes <= 2 {
+        literal(w, text, "'''");
     } else {
-        basic(w, text, shape.newline, shape.newline);
+        basic(w, text, false);
     }
 }
 
-/// `text` between `delimiter`s as it is. A multi-line string with a line break opens with
-/// one, which TOML drops.
-fn literal(w: &mut String, text: &str, delimiter: &str, newline: bool) {
+/// `text` between `delimiter`s as it is.
+fn literal(w: &mut String, text: &str, delimiter: &str) {
     w.push_str(delimiter);
-    if newline {
-        w.push('\n');
-    }
     w.push_str(text);
     w.push_str(delimiter);
 }
 
 /// `text` as a basic string: `"` escaped in runs longer than the string form allows (none on
-/// one line, two in a multi-line string), and `\` and control characters escaped.
-fn basic(w: &mut String, text: &str, multi_line: bool, newline: bool) {
+/// one line, two in a multi-line string), and `\`, line breaks and control characters escaped.
+fn basic(w: &mut String, text: &str, multi_line: bool) {
     use std::fmt::Write;
     let delimiter = if multi_line { "\"\"\"" } else { "\"" };
     w.push_str(delimiter);
-    if newline {
-        w.push('\n');
-    }
     let clean = |b: u8| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f;
     if text.bytes().fold(true, |all, b| all & clean(b)) {
         w.push_str(text);
@@ -249,11 +249,11 @@ fn basic(w: &mut String, text: &str, multi_line: bool, newline: bool) {
             b'"' if quotes > max_quotes => "\\\"",
             0x08 => "\\b",
             b'\t' => "\\t",
-            b'\n' if !multi_line => "\\n",
+            b'\n' => "\\n",
             0x0c => "\\f",
             b'\r' => "\\r",
             b'\\' => "\\\\",
-            c if (c <= 0x1f && c != b'\n') || c == 0x7f => "",
+            c if c <= 0x1f || c == 0x7f => "",
             _ => continue,
         };
         w.push_str(&text[start..i]);
@@ -281,9 +281,9 @@ fn key_text(w: &mut String, key: &str) {
     // Basic, unless it would need escapes that a literal string does without.
     let escapes = control || shape.backslash || shape.double_quotes > 0;
     if escapes && !control && shape.single_quotes == 0 {
-        literal(w, key, "'", false);
+        literal(w, key, "'");
     } else {
-        basic(w, key, false, false);
+        basic(w, key, false);
     }
 }
 
@@ -296,6 +296,7 @@ mod tests {
     fn meta(strings: &[&str]) -> FrontMatter {
         let text = |i: usize| strings[i % strings.len()].to_string();
         FrontMatter {
+            id: "0123456789abcdef".into(),
             title: text(0),
             title_generated: true,
             date: Some("2024-05-01".into()),
@@ -375,12 +376,60 @@ mod tests {
                 .collect();
             let meta = meta(&rotated);
             let written = to_toml(&meta);
-            assert_eq!(written, toml::to_string(&meta).unwrap());
+            // Line breaks are escaped where the toml crate writes multi-line strings.
+            if !rotated.iter().any(|s| s.contains('\n')) {
+                assert_eq!(written, toml::to_string(&meta).unwrap());
+            }
+            assert!(!written.contains("\n+++"), "{written}");
             // It reads back as it was, less what front matter does not hold.
             let read: FrontMatter = toml::from_str(&written).unwrap();
             let mut expected = meta.clone();
             expected.posts[0].paragraphs.clear();
             assert_eq!(format!("{read:?}"), format!("{expected:?}"));
+        }
+    }
+
+    #[test]
+    fn strings_without_line_breaks_are_written_as_the_toml_crate_writes_them() {
+        let plain: Vec<&str> = AWKWARD
+            .iter()
+            .copied()
+            .filter(|s| !s.contains('\n'))
+            .collect();
+        for start in 0..plain.len() {
+            let rotated: Vec<&str> = plain[start..]
+                .iter()
+                .chain(&plain[..start])
+                .copied()
+                .collect();
+            let meta = meta(&rotated);
+            assert_eq!(to_toml(&meta), toml::to_string(&meta).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_file_name_with_a_line_break_and_plus_signs_round_trips() {
+        for file in [
+            "seeds/a\n+++\nb.txt",
+            "seeds/\r\n+++\r\n",
+            "x\u{0}\u{1b}\u{7f}+++.txt",
+        ] {
+            let mut meta = meta(&["t"]);
+            meta.file = file.to_string();
+            meta.title = format!("title {file}");
+            let page = crate::content::Page {
+                path: "defence/x.md".into(),
+                meta,
+                body: "Body.\n".into(),
+                generated_untouched: true,
+                generated: true,
+                front_matter: String::new(),
+            };
+            let text = crate::content::render_page(&page);
+            let read = crate::content::parse_page("x.md", &text).unwrap();
+            assert_eq!(read.meta.file, file);
+            assert_eq!(read.meta.title, page.meta.title);
+            assert!(read.generated_untouched, "{text}");
         }
     }
 

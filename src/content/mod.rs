@@ -2,13 +2,16 @@
 //! Markdown body. Ingest writes them; people edit them; load reads them back.
 //!
 //! A generated page carries a hash of its own text. When the text no longer matches the
-//! hash, a person has edited the page, and re-ingesting keeps their edit.
+//! hash, a person has edited the page, and re-ingesting keeps their edit. It also carries
+//! its story's id (a hash of the story's text), which is how a re-ingested story finds its
+//! page again whatever its file is called, its headline says or its slug became: a page is
+//! only ever rewritten by its own story, and a story keeps the slug it was first given.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +29,9 @@ mod front_matter;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// The story's id (see [`story_id`]); empty on hand-written pages and older ones.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub title: String,
     #[serde(default)]
     pub title_generated: bool,
@@ -94,43 +100,50 @@ impl Page {
     /// `front_matter` stays empty: [`validate`] fails on such a page only for an ingest bug,
     /// and the page on disk then names the line.
     pub fn generated(story: Story) -> Page {
-        let path = page_path(&story).to_string_lossy().replace('\\', "/");
         // Reading a page back drops blank lines before the body and ends it with a newline.
         let mut body = story.body;
         if body.starts_with('\n') {
             body = body.trim_start_matches('\n').to_string();
         }
         body.push('\n');
+        let meta = FrontMatter {
+            id: story_id(&body),
+            title: story.title,
+            title_generated: story.title_generated,
+            date: story.date,
+            date_inferred: story.date_inferred,
+            source: story.source,
+            place: story.place,
+            file: story.file,
+            lines: story.lines.to_vec(),
+            slug: story.slug,
+            kind: story.kind,
+            draft: false,
+            summary: story.summary,
+            authors: story.authors,
+            topics: story.topics,
+            people: story.people,
+            organisations: story.organisations,
+            topic_scores: story.topic_scores,
+            posts: story.posts,
+            quotes: story.quotes,
+            figures: story.figures,
+        };
         Page {
-            path,
-            meta: FrontMatter {
-                title: story.title,
-                title_generated: story.title_generated,
-                date: story.date,
-                date_inferred: story.date_inferred,
-                source: story.source,
-                place: story.place,
-                file: story.file,
-                lines: story.lines.to_vec(),
-                slug: story.slug,
-                kind: story.kind,
-                draft: false,
-                summary: story.summary,
-                authors: story.authors,
-                topics: story.topics,
-                people: story.people,
-                organisations: story.organisations,
-                topic_scores: story.topic_scores,
-                posts: story.posts,
-                quotes: story.quotes,
-                figures: story.figures,
-            },
+            path: page_path(&meta),
+            meta,
             body,
             generated_untouched: true,
             generated: true,
             front_matter: String::new(),
         }
     }
+}
+
+/// A story's id: a hash of its page's body, so the story keeps it when its file is renamed
+/// or its headline changes (two stories with one text are told apart by `write_stories`).
+pub fn story_id(body: &str) -> String {
+    text::page_hash_hex(body)
 }
 
 /// The text of a generated page, hash included.
@@ -149,6 +162,11 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     } else {
         Cow::Borrowed(text)
     };
+    if text.trim().is_empty() {
+        bail!(
+            "{path}: the page is empty (an ingest stopped by an earlier version of digest can leave one); delete it, and the next build writes its story again"
+        );
+    }
     let rest = text.strip_prefix("+++\n").ok_or_else(|| {
         anyhow!(
             "{path}:1: a content page must start with a `+++` line opening its TOML front matter"
@@ -175,12 +193,10 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     let mut stored_hash = None;
     for _ in 0..2 {
         let line = rest[start..end].lines().next().unwrap_or("");
-        if line == "generated = true" {
-            generated = true;
-        } else if let Some(hash) = line.strip_prefix("hash = \"") {
-            stored_hash = Some(hash.trim_end_matches('"').to_string());
-        } else {
-            break;
+        match bookkeeping(line) {
+            Some(Bookkeeping::Generated(flag)) => generated = flag,
+            Some(Bookkeeping::Hash(hash)) => stored_hash = Some(hash),
+            None => break,
         }
         start = (start + line.len() + 1).min(end);
     }
@@ -211,9 +227,45 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     })
 }
 
-/// Where a story's page lives, relative to the content folder.
-pub fn page_path(story: &Story) -> PathBuf {
-    Path::new(&story.topics[0]).join(format!("{}.md", story.slug))
+/// A bookkeeping line that ingest writes at the top of a page.
+enum Bookkeeping {
+    Generated(bool),
+    Hash(String),
+}
+
+/// Reads `generated = ...` or `hash = "..."` as TOML reads it (`generated=true` is the same
+/// key), or `None` for any other line.
+fn bookkeeping(line: &str) -> Option<Bookkeeping> {
+    // What ingest writes, without a parser.
+    if line == "generated = true" {
+        return Some(Bookkeeping::Generated(true));
+    }
+    if let Some(hash) = line
+        .strip_prefix("hash = \"")
+        .and_then(|h| h.strip_suffix('"'))
+        .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        return Some(Bookkeeping::Hash(hash.to_string()));
+    }
+    let key = line.split('=').next()?.trim();
+    if key != "generated" && key != "hash" {
+        return None;
+    }
+    #[derive(Deserialize)]
+    struct Line {
+        generated: Option<bool>,
+        hash: Option<String>,
+    }
+    match toml::from_str::<Line>(line).ok()? {
+        Line {
+            generated: Some(flag),
+            ..
+        } => Some(Bookkeeping::Generated(flag)),
+        Line {
+            hash: Some(hash), ..
+        } => Some(Bookkeeping::Hash(hash)),
+        _ => None,
+    }
 }
 
 /// What writing stories into content/ did.
@@ -223,98 +275,213 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Pages a person edited, kept as they are.
     pub kept_edits: Vec<String>,
-    /// Generated pages of re-ingested files that the new ingest no longer produces.
-    pub pruned: usize,
+    /// Generated pages removed because their source is gone or no longer gives them.
+    pub pruned: Vec<String>,
+}
+
+/// What becomes of a story's page.
+enum Plan {
+    /// Written at this path (relative to content/); `previous` is the page of the same story
+    /// at another path (its topic changed), removed once the new one is written.
+    Write {
+        path: String,
+        exists: bool,
+        previous: Option<String>,
+    },
+    /// Its page was edited or taken over by a person: left as it is.
+    Keep,
 }
 
 /// Writes the pages of `stories` into `content_dir`, keeping hand edits, and hands each
 /// page now on disk as generated (written, or found unchanged) to `then`, with the tally of
-/// its body ingest made ([`Story::body_words`]), in story order;
-/// the others were not written, and their files say what the site shows. Generated,
-/// unedited pages that came from the same source files but are no longer produced are
-/// removed, so a change in how a file splits leaves no stale page behind.
+/// its body ingest made ([`Story::body_words`]), in story order; the others were not
+/// written, and their files say what the site shows.
+///
+/// A story finds its page by id ([`story_id`]), else (pages written before ids) by file
+/// and slug. It rewrites that page only if nobody edited it, and keeps its slug, so a
+/// published address never changes; a new story takes its title's slug, numbered past
+/// every slug in use. Generated, unedited pages whose source file is gone, or was ingested
+/// and no longer gives them, are removed; edited ones are kept with a warning.
 pub fn write_stories<T: Send>(
     content_dir: &Path,
     stories: Vec<Story>,
     then: impl Fn(Page, Option<WordTally>) -> T + Sync,
 ) -> Result<(WriteReport, Vec<T>)> {
+    clean_temporary_files(content_dir)?;
     let existing = load_pages(content_dir)?;
+    let root = content_dir.parent().unwrap_or(Path::new("."));
     let mut report = WriteReport::default();
-    let by_path: HashMap<PathBuf, &Page> = existing
-        .iter()
-        .map(|p| (content_dir.join(&p.path), p))
+    let mut pages: Vec<(Page, Option<WordTally>)> = stories
+        .into_iter()
+        .map(|mut story| {
+            let words = story.body_words.take();
+            (Page::generated(story), words)
+        })
         .collect();
-    // Stories whose page a person edited (same source file and slug) are not rewritten.
-    let edited: BTreeSet<(&str, &str)> = existing
+    // Two stories with one text (a wire story in two files) are told apart in file order.
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(pages.len());
+    for (page, _) in &mut pages {
+        let seen = ids.entry(page.meta.id.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            page.meta.id = format!("{}-{seen}", page.meta.id);
+        }
+    }
+    let by_id: HashMap<&str, usize> = existing
         .iter()
-        .filter(|p| p.generated && !p.generated_untouched)
-        .map(|p| (p.meta.file.as_str(), p.meta.slug.as_str()))
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| !p.meta.id.is_empty())
+        .map(|(i, p)| (p.meta.id.as_str(), i))
         .collect();
-    let ingested_files: BTreeSet<String> = stories.iter().map(|s| s.file.clone()).collect();
-    let mut produced = HashSet::with_capacity(stories.len());
-    let mut to_write: Vec<(Story, PathBuf, bool)> = Vec::with_capacity(stories.len());
-    for story in stories {
-        let path = content_dir.join(page_path(&story));
-        produced.insert(path.clone());
-        if edited.contains(&(story.file.as_str(), story.slug.as_str())) {
-            let kept = existing
-                .iter()
-                .find(|p| p.meta.file == story.file && p.meta.slug == story.slug)
-                .expect("edited page exists");
-            crate::warn(&format!(
-                "{}: edited by hand since it was generated; keeping the edit (delete the file to regenerate it)",
-                shown(&content_dir.join(&kept.path))
-            ));
-            report.kept_edits.push(kept.path.clone());
-            produced.insert(content_dir.join(&kept.path));
+    let legacy: HashMap<(&str, &str), usize> = existing
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| p.generated && p.meta.id.is_empty())
+        .map(|(i, p)| ((p.meta.file.as_str(), p.meta.slug.as_str()), i))
+        .collect();
+    let claimed: Vec<Option<usize>> = pages
+        .iter()
+        .map(|(page, _)| {
+            by_id
+                .get(page.meta.id.as_str())
+                .or_else(|| legacy.get(&(page.meta.file.as_str(), page.meta.slug.as_str())))
+                .copied()
+        })
+        .collect();
+    let is_claimed: HashSet<usize> = claimed.iter().flatten().copied().collect();
+    let ingested: HashSet<&str> = pages.iter().map(|(p, _)| p.meta.file.as_str()).collect();
+    // A page's source is gone when its file no longer exists, or was ingested and no longer
+    // gives the page's story.
+    let source_gone = |page: &Page| {
+        ingested.contains(page.meta.file.as_str()) || !root.join(&page.meta.file).exists()
+    };
+    let mut prune = Vec::new();
+    let mut orphans = Vec::new();
+    for (i, page) in existing.iter().enumerate() {
+        if !page.generated || is_claimed.contains(&i) || !source_gone(page) {
             continue;
         }
-        let exists = match by_path.get(&path) {
-            Some(existing) if !existing.generated => {
-                crate::warn(&format!(
-                    "{}: a hand-written page has this name; not overwriting it with the story from {}",
-                    shown(&path),
-                    story.file
-                ));
-                continue;
-            }
-            Some(_) => true,
-            None => false,
-        };
-        to_write.push((story, path, exists));
+        if page.generated_untouched {
+            prune.push(i);
+        } else {
+            orphans.push(i);
+        }
     }
-    let folders: BTreeSet<&Path> = to_write.iter().filter_map(|(_, p, _)| p.parent()).collect();
+    // Every slug and path in use by a page that stays is taken.
+    let pruned: HashSet<usize> = prune.iter().copied().collect();
+    let mut taken_slugs: HashSet<String> = HashSet::new();
+    let mut taken_paths: HashSet<String> = HashSet::new();
+    for (i, page) in existing.iter().enumerate() {
+        if !pruned.contains(&i) {
+            taken_slugs.insert(page_slug(page));
+            taken_paths.insert(page.path.clone());
+        }
+    }
+    let mut plans = Vec::with_capacity(pages.len());
+    for ((page, _), claim) in pages.iter_mut().zip(&claimed) {
+        let plan = match claim.map(|i| &existing[i]) {
+            Some(old) if !old.generated_untouched => {
+                if old.generated {
+                    crate::warn(&format!(
+                        "{}: edited by hand since it was generated; keeping the edit (delete the file to regenerate it)",
+                        shown(&content_dir.join(&old.path))
+                    ));
+                }
+                report.kept_edits.push(old.path.clone());
+                Plan::Keep
+            }
+            Some(old) => {
+                // The story keeps the slug it was published under.
+                page.meta.slug = page_slug(old);
+                page.path = page_path(&page.meta);
+                let moved = page.path != old.path;
+                if moved && taken_paths.contains(&page.path) {
+                    // Its new topic has a page of that name: stay where it is.
+                    page.path = old.path.clone();
+                }
+                let previous = (page.path != old.path).then(|| old.path.clone());
+                Plan::Write {
+                    path: page.path.clone(),
+                    exists: previous.is_none(),
+                    previous,
+                }
+            }
+            None => {
+                let base = text::slugify(&page.meta.title, crate::ingest::MAX_SLUG_LEN);
+                let mut slug = base.clone();
+                let mut n = 1;
+                loop {
+                    page.meta.slug = slug.clone();
+                    page.path = page_path(&page.meta);
+                    if !taken_slugs.contains(&slug) && !taken_paths.contains(&page.path) {
+                        break;
+                    }
+                    n += 1;
+                    slug = format!("{base}-{n}");
+                }
+                Plan::Write {
+                    path: page.path.clone(),
+                    exists: false,
+                    previous: None,
+                }
+            }
+        };
+        if let Plan::Write { path, .. } = &plan {
+            taken_slugs.insert(page.meta.slug.clone());
+            taken_paths.insert(path.clone());
+        }
+        plans.push(plan);
+    }
+    let folders: BTreeSet<PathBuf> = plans
+        .iter()
+        .filter_map(|plan| match plan {
+            Plan::Write { path, .. } => content_dir.join(path).parent().map(Path::to_path_buf),
+            Plan::Keep => None,
+        })
+        .collect();
     for folder in folders {
-        std::fs::create_dir_all(folder)
+        std::fs::create_dir_all(&folder)
             .with_context(|| format!("{}: cannot create folder", folder.display()))?;
     }
-    // Pages are made, written and handed on on every core, each story consumed as it goes,
-    // so a large ingest never holds its stories and their pages at once.
-    let written: Vec<Result<(bool, T)>> = to_write
+    // Pages are made, written and handed on on every core, each consumed as it goes, so a
+    // large ingest never holds its stories and their pages at once.
+    let written: Vec<Result<Option<(bool, T)>>> = pages
         .into_par_iter()
+        .zip(plans)
         .with_max_len(crate::FILES_PER_JOB)
-        .map(|(mut story, path, exists)| {
-            let body_words = story.body_words.take();
-            let page = Page::generated(story);
-            let text = render_page(&page);
-            let changed = if !exists {
-                // A new page replaces nothing, so it can be written in place.
-                std::fs::write(&path, &text)
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                true
-            } else if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
-                false
-            } else {
-                write_atomically(&path, &text)?;
-                true
+        .map(|((page, body_words), plan)| {
+            let Plan::Write {
+                path,
+                exists,
+                previous,
+            } = plan
+            else {
+                return Ok(None);
             };
+            let path = content_dir.join(path);
+            let text = render_page(&page);
+            let unchanged =
+                exists && std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str());
+            if !unchanged {
+                write_atomically(&path, &text)?;
+            }
+            if let Some(previous) = previous {
+                let previous = content_dir.join(previous);
+                std::fs::remove_file(&previous).with_context(|| {
+                    format!("{}: cannot remove the page's old place", previous.display())
+                })?;
+            }
             drop(text); // before `then`, which may hold on to what it makes of the page
-            Ok((changed, then(page, body_words)))
+            Ok(Some((!unchanged, then(page, body_words))))
         })
         .collect();
     let mut handed_on = Vec::with_capacity(written.len());
     for result in written {
-        let (changed, value) = result?;
+        let Some((changed, value)) = result? else {
+            continue;
+        };
         if changed {
             report.written += 1;
         } else {
@@ -322,28 +489,83 @@ pub fn write_stories<T: Send>(
         }
         handed_on.push(value);
     }
-    for page in &existing {
-        let path = content_dir.join(&page.path);
-        if page.generated_untouched
-            && ingested_files.contains(&page.meta.file)
-            && !produced.contains(&path)
-        {
-            std::fs::remove_file(&path)
-                .with_context(|| format!("{}: cannot remove stale page", path.display()))?;
-            report.pruned += 1;
-        }
+    for &i in &prune {
+        let path = content_dir.join(&existing[i].path);
+        std::fs::remove_file(&path)
+            .with_context(|| format!("{}: cannot remove stale page", path.display()))?;
+        report.pruned.push(existing[i].path.clone());
+    }
+    for &i in &orphans {
+        let page = &existing[i];
+        crate::warn(&format!(
+            "{}: edited by hand, but its story is no longer in {} (the file is gone or no longer gives it), so it stays as it is; delete the page, or set `generated = false` in it to keep it as your own page",
+            shown(&content_dir.join(&page.path)),
+            page.meta.file
+        ));
     }
     Ok((report, handed_on))
 }
 
-/// Writes a file through a temporary sibling and a rename, so it is never half-written.
+/// The slug a page is published under: its `slug`, else its file name.
+fn page_slug(page: &Page) -> String {
+    if page.meta.slug.is_empty() {
+        let stem = Path::new(&page.path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(&page.meta.title);
+        text::slugify(stem, crate::ingest::MAX_SLUG_LEN)
+    } else {
+        text::slugify(&page.meta.slug, crate::ingest::MAX_SLUG_LEN)
+    }
+}
+
+/// Where a page with this front matter lives, relative to content/, with `/` separators.
+pub fn page_path(meta: &FrontMatter) -> String {
+    format!("{}/{}.md", meta.topics[0], meta.slug)
+}
+
+/// Removes temporary files a stopped ingest left in content/ ([`write_atomically`]).
+fn clean_temporary_files(content_dir: &Path) -> Result<()> {
+    if !content_dir.exists() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(content_dir) {
+        let entry =
+            entry.with_context(|| format!("{}: cannot list the folder", shown(content_dir)))?;
+        if entry.file_type().is_file() && is_temporary(entry.path()) {
+            std::fs::remove_file(entry.path()).with_context(|| {
+                format!(
+                    "{}: cannot remove a stopped ingest's temporary file",
+                    entry.path().display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` is one of [`write_atomically`]'s temporary files.
+fn is_temporary(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n.ends_with(".md.tmp"))
+}
+
+/// Writes a file through a temporary sibling (`.NAME.md.tmp`, which page listings skip)
+/// and a rename, so a page is never half-written, whatever stops the writer: a killed
+/// ingest leaves the previous page, or no page, and the temporary file, which the next
+/// ingest removes.
 pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("{}: cannot create folder", parent.display()))?;
     }
-    let tmp = path.with_extension("md.tmp");
-    std::fs::write(&tmp, text).with_context(|| format!("{}: cannot write", tmp.display()))?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    if let Err(e) = std::fs::write(&tmp, text) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("{}: cannot write", tmp.display()));
+    }
     std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }
@@ -477,6 +699,15 @@ mod tests {
             assert_eq!(read.body, page.body);
             assert!(read.generated_untouched && read.generated);
         }
+    }
+
+    #[test]
+    fn an_empty_page_says_to_delete_it() {
+        let error = parse_page("content/x.md", "").unwrap_err().to_string();
+        assert!(
+            error.contains("empty") && error.contains("delete it"),
+            "{error}"
+        );
     }
 
     #[test]

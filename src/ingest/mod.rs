@@ -38,7 +38,7 @@ use segment::StoryKind;
 /// Most key figures kept per story.
 const MAX_FIGURES: usize = 8;
 /// Longest slug, in bytes.
-const MAX_SLUG_LEN: usize = 64;
+pub const MAX_SLUG_LEN: usize = 64;
 
 /// One story, as `ingest --json` prints it and content pages store it.
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +88,9 @@ pub struct FileCleaning {
     /// How many stories the file gave.
     pub stories: usize,
     pub removed: Vec<Removed>,
+    /// Why the file was skipped, when it could not be read as article text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<String>,
 }
 
 /// The build report of `stories` (in file order): one entry per file. The removed lines
@@ -105,6 +108,7 @@ pub fn cleaning_report(stories: &mut [Story]) -> Vec<FileCleaning> {
                 file: story.file.clone(),
                 stories: 1,
                 removed,
+                skipped: None,
             }),
         }
     }
@@ -143,39 +147,62 @@ impl Ingester {
     }
 
     /// Ingests files in parallel; `label` turns a path into the `file` shown in output.
-    /// Any unreadable, empty or non-UTF-8 file fails the whole run before anything is written.
+    /// A file that cannot be read as article text (unreadable, binary, empty, in another
+    /// encoding) is skipped with a warning and returned for the build report; with `strict`
+    /// it fails the whole run before anything is written.
     pub fn ingest_files(
         &self,
         files: &[PathBuf],
         label: impl Fn(&Path) -> String + Sync,
-    ) -> Result<Vec<Story>> {
-        let per_file: Vec<Result<(Vec<Story>, Vec<String>)>> = files
+        strict: bool,
+    ) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
+        // Each file's label, and its stories with the warnings reading it gave, or its error.
+        type FileResult = (String, Result<(Vec<Story>, Vec<String>)>);
+        let per_file: Vec<FileResult> = files
             .par_iter()
             .with_max_len(crate::FILES_PER_JOB)
             .map(|path| {
-                let article = read_article(path)?;
-                let stories = self.ingest_text(&label(path), &article.text);
-                let mut warnings = article.warnings;
-                if stories.is_empty() {
-                    warnings.push(format!(
-                        "{}: no article text left after removing page furniture; nothing ingested (see report.html)",
-                        path.display()
-                    ));
-                }
-                Ok((stories, warnings))
+                let file = label(path);
+                let read = read_article(path).map(|article| {
+                    let stories = self.ingest_text(&file, &article.text);
+                    let mut warnings = article.warnings;
+                    if stories.is_empty() {
+                        warnings.push(format!(
+                            "{}: no article text left after removing page furniture; nothing ingested (see report.html)",
+                            path.display()
+                        ));
+                    }
+                    (stories, warnings)
+                });
+                (file, read)
             })
             .collect();
         // Results and warnings in file order, whatever order the threads finished in.
         let mut stories = Vec::with_capacity(files.len());
-        for result in per_file {
-            let (file_stories, warnings) = result?;
+        let mut skipped = Vec::new();
+        for (file, result) in per_file {
+            let (file_stories, warnings) = match result {
+                Err(e) if !strict => {
+                    crate::warn(&format!(
+                        "{e:#}; skipped (listed in report.html; --strict stops here instead)"
+                    ));
+                    skipped.push(FileCleaning {
+                        file,
+                        stories: 0,
+                        removed: Vec::new(),
+                        skipped: Some(format!("{e:#}")),
+                    });
+                    continue;
+                }
+                other => other?,
+            };
             for warning in warnings {
                 crate::warn(&warning);
             }
             stories.extend(file_stories);
         }
         assign_unique_slugs(&mut stories);
-        Ok(stories)
+        Ok((stories, skipped))
     }
 
     /// Ingests one file's text.
@@ -670,8 +697,11 @@ pub fn read_article(path: &Path) -> Result<ArticleText> {
 }
 
 /// The article files to ingest: `.txt` files under each path (a file or a folder), sorted.
+/// Other files in a folder (but hidden ones and `.meta.toml` sidecars) are named in one
+/// warning, so a seed saved as .md or .html is not silently left out.
 pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut others = Vec::new();
     for path in paths {
         if path.is_file() {
             files.push(path.clone());
@@ -687,8 +717,14 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let entry =
                 entry.with_context(|| format!("{}: cannot list the folder", path.display()))?;
             let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
+            let name = entry.file_name().to_string_lossy();
             if entry.file_type().is_file() && is_txt {
                 files.push(entry.into_path());
+            } else if entry.file_type().is_file()
+                && !name.starts_with('.')
+                && !name.ends_with(".meta.toml")
+            {
+                others.push(entry.path().display().to_string());
             } else if entry.path_is_symlink() && is_txt {
                 // Links are not followed: a loop or a link out of the seeds must not be read.
                 crate::warn(&format!(
@@ -697,6 +733,17 @@ pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 ));
             }
         }
+    }
+    if !others.is_empty() {
+        const NAMED: usize = 5;
+        let more = others.len().saturating_sub(NAMED);
+        others.truncate(NAMED);
+        crate::warn(&format!(
+            "{} file(s) in the seeds are not .txt and were not read: {}{}; article text goes in .txt files",
+            others.len() + more,
+            others.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ));
     }
     files.sort();
     files.dedup();

@@ -25,13 +25,17 @@ const FEED_ENTRIES: usize = 100;
 type RenderFn<'r> = dyn Fn(&str, &tera::Context, String) -> Result<OutputFile> + 'r;
 type ContextFn<'r> = dyn Fn(&str, &str) -> tera::Context + 'r;
 
+/// The date feeds give a story that states none. Fixed, so an undated entry's `updated`
+/// never changes and feed readers do not show it as changed when newer stories arrive.
+const UNDATED: &str = "2000-01-01";
+
 /// The newest story date, which feeds and the sitemap give as the site's last change.
 fn newest_date(site: &Site) -> &str {
     site.articles
         .iter()
         .filter_map(|a| a.date.as_deref())
         .max()
-        .unwrap_or("2000-01-01")
+        .unwrap_or(UNDATED)
 }
 
 /// The stories each feed carries: the site's newest, then each topic's with stories.
@@ -69,6 +73,7 @@ pub(super) fn feeds(
             ctx.insert("feed_path", &feed_path);
             ctx.insert("page_path", page_path);
             ctx.insert("updated", updated);
+            ctx.insert("undated", UNDATED);
             ctx.insert("articles", &articles);
             files.push(render("atom.xml", &ctx, feed_path)?);
             Ok(())

@@ -31,10 +31,7 @@ pub fn code_block(code: &str, lang: &str) -> String {
             .is_err()
         {
             // A grammar failure should not lose the code: show it unhighlighted.
-            return format!(
-                "<pre class=\"code\"><code>{}</code></pre>\n",
-                text::escape_markup(code)
-            );
+            return plain_block(code);
         }
     }
     let lang_class = if lang.is_empty() {
@@ -45,6 +42,14 @@ pub fn code_block(code: &str, lang: &str) -> String {
     format!(
         "<pre class=\"code\"{lang_class}><code>{}</code></pre>\n",
         generator.finalize()
+    )
+}
+
+/// A code block as plain, escaped text, for blocks too long to highlight.
+pub fn plain_block(code: &str) -> String {
+    format!(
+        "<pre class=\"code\"><code>{}</code></pre>\n",
+        text::escape_markup(code)
     )
 }
 

@@ -16,7 +16,18 @@ pub struct Rendered {
     pub html: String,
     pub has_code: bool,
     pub headings: Vec<Heading>,
+    /// Limits the page ran into, each a sentence for a warning that names the page.
+    pub limits: Vec<String>,
 }
+
+/// Deepest nesting of raw HTML elements kept with `allow_html`: the HTML parser's work
+/// grows with the square of the depth (100,000 nested divs took 99 s). A page nested
+/// deeper shows its raw HTML as text. No real page comes near it.
+const MAX_HTML_DEPTH: usize = 512;
+
+/// Most lines of a code block that are highlighted; a longer block is shown plain
+/// (syntect took 20 s and 200 MB for a block of 50,000 lines).
+const MAX_HIGHLIGHT_LINES: usize = 2_000;
 
 /// A heading of a page, for its table of contents.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -51,21 +62,35 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("pre", ["data-lang"])
             .url_schemes(["http", "https", "mailto"].into_iter().collect())
             .attribute_filter(|element, attribute, value| {
-                let loads = matches!(attribute, "src" | "srcset" | "poster" | "data")
+                let loads = matches!(attribute, "src" | "poster" | "data")
                     || (element == "link" && attribute == "href");
-                if loads && is_remote(value) {
-                    None
-                } else {
-                    Some(value.into())
-                }
+                let remote = match attribute {
+                    // Candidates "url 2x, url 3x": each is a resource.
+                    "srcset" => value
+                        .split(',')
+                        .any(|c| is_remote(c.split_whitespace().next().unwrap_or(""))),
+                    _ => loads && is_remote(value),
+                };
+                (!remote).then(|| value.into())
             });
         builder
     })
 }
 
-fn is_remote(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+/// Whether a browser would fetch `url`, found in a page of the site, from another host: it
+/// is resolved against a page's address as a browser resolves it (the WHATWG URL rules
+/// read `\` as `/` and drop tabs and line breaks, so `/\evil.example/x.png` is another
+/// host). What does not resolve, or resolves to another scheme, counts as remote too.
+pub fn is_remote(url: &str) -> bool {
+    const HOST: &str = "digest.invalid";
+    static PAGE: std::sync::OnceLock<url::Url> = std::sync::OnceLock::new();
+    let page = PAGE.get_or_init(|| {
+        url::Url::parse(&format!("http://{HOST}/articles/page.html")).expect("a valid URL")
+    });
+    match page.join(url) {
+        Ok(resolved) => resolved.scheme() != "http" || resolved.host_str() != Some(HOST),
+        Err(_) => true,
+    }
 }
 
 /// Renders a Markdown body. With `allow_html`, raw HTML in it is kept and the result is
@@ -80,6 +105,10 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
     let mut heading: Option<(HeadingLevel, usize)> = None;
     let mut heading_text = String::new();
     let mut ids = rustc_hash::FxHashSet::default();
+    // The next number to try for each heading id, so a thousand "Same" headings number
+    // themselves in one step each, not by counting up from 2 every time.
+    let mut next_number: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut limits = Vec::new();
     let mut images_as_links: Vec<bool> = Vec::new();
 
     for event in Parser::new_ext(body, options) {
@@ -87,7 +116,16 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
             match event {
                 Event::Text(t) => buffer.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    events.push(Event::Html(highlight::code_block(buffer, lang).into()));
+                    let lines = buffer.lines().count();
+                    let html = if lines > MAX_HIGHLIGHT_LINES {
+                        limits.push(format!(
+                            "a code block of {lines} lines is shown without highlighting (more than {MAX_HIGHLIGHT_LINES})"
+                        ));
+                        highlight::plain_block(buffer)
+                    } else {
+                        highlight::code_block(buffer, lang)
+                    };
+                    events.push(Event::Html(html.into()));
                     code = None;
                 }
                 _ => {}
@@ -117,10 +155,15 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
                 let (_, at) = heading.take().expect("heading start precedes end");
                 let base = text::slugify(&heading_text, 48);
                 let mut id = base.clone();
-                let mut n = 1;
-                while !ids.insert(id.clone()) {
-                    n += 1;
-                    id = format!("{base}-{n}");
+                if !ids.insert(id.clone()) {
+                    let n = next_number.entry(base.clone()).or_insert(2);
+                    loop {
+                        id = format!("{base}-{n}");
+                        *n += 1;
+                        if ids.insert(id.clone()) {
+                            break;
+                        }
+                    }
                 }
                 let level_number = level as u8;
                 events[at] = Event::Html(format!("<h{level_number} id=\"{id}\">").into());
@@ -202,13 +245,48 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if allow_html {
+        if nesting_depth(&html) > MAX_HTML_DEPTH {
+            limits.push(format!(
+                "raw HTML nested more than {MAX_HTML_DEPTH} elements deep is shown as text"
+            ));
+            let mut plain = render(body, false);
+            plain.limits.splice(0..0, limits);
+            return plain;
+        }
         html = sanitiser().clean(&html).to_string();
     }
     Rendered {
         html,
         has_code,
         headings,
+        limits,
     }
+}
+
+/// How deep elements nest in `html`, read from its tags alone (void elements do not nest).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
+        let rest = &html.as_bytes()[at + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name_len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let name = std::str::from_utf8(&rest[..name_len]).unwrap_or("");
+            if !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    deepest
 }
 
 /// How a site holds its articles' body HTML until their pages are rendered.
@@ -283,6 +361,69 @@ impl serde::Serialize for BodyHtml {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each pathological page renders in well under a second (before: 63 s, 99 s, 20 s).
+    #[test]
+    fn pathological_pages_render_in_bounded_time_with_a_limit_named() {
+        let timed = |body: &str, allow_html: bool| {
+            let started = std::time::Instant::now();
+            let rendered = render(body, allow_html);
+            (rendered, started.elapsed())
+        };
+        let (same, took) = timed(&"# Same\n\n".repeat(20_000), false);
+        assert!(took.as_secs_f64() < 2.0, "20,000 headings: {took:?}");
+        assert_eq!(same.headings[19_999].id, "same-20000");
+        let mut ids: Vec<&str> = same.headings.iter().map(|h| h.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 20_000);
+
+        let nested = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let (divs, took) = timed(&nested, true);
+        assert!(took.as_secs_f64() < 2.0, "100,000 nested divs: {took:?}");
+        assert!(divs.limits[0].contains("nested"), "{:?}", divs.limits);
+        assert!(!divs.html.contains("<div>"));
+
+        let fence = format!("```rust\n{}```\n", "let x = 1; // code\n".repeat(50_000));
+        let (code, took) = timed(&fence, false);
+        assert!(
+            took.as_secs_f64() < 2.0,
+            "a 50,000-line code block: {took:?}"
+        );
+        assert!(
+            code.limits[0].contains("without highlighting"),
+            "{:?}",
+            code.limits
+        );
+        assert!(code.html.contains("let x = 1;"));
+    }
+
+    #[test]
+    fn a_resource_from_another_host_is_dropped_however_its_url_is_spelt() {
+        let body = concat!(
+            "<img src=\"\\\\evil.example\\c.png\">\n\n",
+            "<img src=\"/\\evil.example/d.png\">\n\n",
+            "<img src=\"/&#9;/evil.example/e.png\">\n\n",
+            "<img src=\" //evil.example/f.png\">\n\n",
+            "<img srcset=\"local.png 1x, //evil.example/g.png 2x\">\n\n",
+            "<img src=\"HTTPS://evil.example/h.png\">\n\n",
+            "![x](\\\\evil.example\\i.png) ![y](/\\evil.example/j.png)\n\n",
+            "<img src=\"../theme/icon.svg\"> <img src=\"local.png\">\n",
+        );
+        let html = render(body, true).html;
+        assert!(!html.contains("src=\"\\\\evil"), "{html}");
+        for attribute in regex::Regex::new(r#"(?:src|srcset)="([^"]*)""#)
+            .unwrap()
+            .captures_iter(&html)
+        {
+            // Read as a browser would: a backslash is a slash, tabs vanish.
+            let url = attribute[1].replace('\\', "/").replace(['\t', '\n'], "");
+            assert!(!url.contains("//evil"), "{html}");
+        }
+        assert!(html.contains("src=\"../theme/icon.svg\"") && html.contains("src=\"local.png\""));
+        let text = render("![x](/\\\\evil.example/i.png)", false).html;
+        assert!(!text.contains("<img"), "{text}");
+    }
 
     #[test]
     fn a_body_reads_back_as_written_whichever_way_it_is_held() {

@@ -529,10 +529,14 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, template: &str, ctx: &tera::Context, path: String) -> Result<OutputFile> {
-        let html = self
+        let mut html = self
             .tera
             .render(template, ctx)
             .map_err(|e| template_error(&self.root.join("templates"), e))?;
+        if path.ends_with(".xml") {
+            // Any story text can reach a feed: what XML 1.0 forbids would make it unreadable.
+            html = crate::text::xml_safe(html);
+        }
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: html.into_bytes(),
@@ -1106,7 +1110,10 @@ fn site_version<'w>(written: impl Iterator<Item = &'w Written>) -> u64 {
 }
 
 /// Runs `write` on a fresh staging folder beside `out_dir`, then swaps it into place; on
-/// failure the staging folder is removed and `out_dir` is left as it was.
+/// failure the staging folder is removed and `out_dir` is left as it was. What an earlier
+/// build left beside `out_dir` (it was stopped, or could not remove the previous site) is
+/// cleared first, and a previous site that had been moved aside is put back if the new one
+/// never took its place.
 fn write_output<T>(out_dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
     let name = out_dir
         .file_name()
@@ -1121,14 +1128,18 @@ fn write_output<T>(out_dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Re
         .with_context(|| format!("{}: cannot create folder", parent.display()))?;
     let staging = parent.join(format!(".{name}.staging"));
     let old = parent.join(format!(".{name}.old"));
+    if !out_dir.exists() && old.is_dir() {
+        // Stopped between moving the previous site aside and moving the new one in.
+        std::fs::rename(&old, out_dir).with_context(|| {
+            format!(
+                "{}: cannot put back the site an interrupted build moved aside",
+                old.display()
+            )
+        })?;
+    }
     for leftover in [&staging, &old] {
         if leftover.exists() {
-            std::fs::remove_dir_all(leftover).with_context(|| {
-                format!(
-                    "{}: cannot remove a previous build's leftovers",
-                    leftover.display()
-                )
-            })?;
+            clear_leftover(leftover)?;
         }
     }
     let result = (|| -> Result<T> {
@@ -1137,19 +1148,24 @@ fn write_output<T>(out_dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Re
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("{}: cannot create folder", dir.display()))?;
         }
+        // Marks the folder as digest's own, which the next build may replace.
+        std::fs::write(
+            staging.join(crate::project::SITE_MARKER),
+            "A site built by digest: each build replaces this folder whole.\n",
+        )
+        .with_context(|| format!("{}: cannot write", staging.display()))?;
         write(&staging)
     })();
     let value = match result {
         Ok(value) => value,
         Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = remove_tree(&staging);
             return Err(e);
         }
     };
     // Swap in one step where the system can, so there is no moment without a site.
     if out_dir.exists() && exchange(&staging, out_dir).is_ok() {
-        std::fs::remove_dir_all(&staging)
-            .with_context(|| format!("{}: cannot remove the previous site", staging.display()))?;
+        discard_previous_site(&staging);
         return Ok(value);
     }
     if out_dir.exists() {
@@ -1165,34 +1181,75 @@ fn write_output<T>(out_dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Re
         });
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("{}: cannot remove the previous site", old.display()))?;
+        discard_previous_site(&old);
     }
     Ok(value)
+}
+
+/// Removes the site a build replaced. The new site is in place by then, so a failure is a
+/// warning: the next build clears what is left.
+fn discard_previous_site(dir: &Path) {
+    if let Err(e) = remove_tree(dir) {
+        crate::warn(&format!(
+            "{}: the new site is in place, but the previous one could not be removed ({e}); the next build tries again",
+            dir.display()
+        ));
+    }
+}
+
+/// Removes what an earlier build left at `path`; what cannot be removed is moved out of the
+/// way under a name of its own, with a warning, so it never blocks a build.
+fn clear_leftover(path: &Path) -> Result<()> {
+    let Err(e) = remove_tree(path) else {
+        return Ok(());
+    };
+    let aside = (1..)
+        .map(|n| {
+            path.with_file_name(format!(
+                "{}.unremovable-{n}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            ))
+        })
+        .find(|p| !p.exists())
+        .expect("some name is free");
+    std::fs::rename(path, &aside).with_context(|| {
+        format!(
+            "{}: an earlier build left this and it cannot be removed ({e}); remove it by hand",
+            path.display()
+        )
+    })?;
+    crate::warn(&format!(
+        "{}: an earlier build left this and it cannot be removed ({e}); moved it to {}: remove that by hand",
+        path.display(),
+        aside.display()
+    ));
+    Ok(())
+}
+
+/// Removes a folder and everything in it, making read-only folders writable first (a
+/// read-only copy of the site must not block every later build).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    if std::fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_dir() {
+            if let Ok(meta) = entry.metadata() {
+                let mut permissions = meta.permissions();
+                #[allow(clippy::permissions_set_readonly_false)]
+                permissions.set_readonly(false);
+                let _ = std::fs::set_permissions(entry.path(), permissions);
+            }
+        }
+    }
+    std::fs::remove_dir_all(dir)
 }
 
 /// Atomically swaps two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
-    let result = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if result == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
 /// Elsewhere the swap is two renames (see `write_output`).

@@ -610,6 +610,9 @@ fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Artic
         crate::text::slugify(&meta.slug, 64)
     };
     let rendered = markdown::render(&page.body, config.render.allow_html);
+    for limit in &rendered.limits {
+        crate::warn(&format!("content/{}: {limit}", page.path));
+    }
     let words = crate::text::word_count(&page.body);
     Article {
         url: format!("articles/{slug}.html"),

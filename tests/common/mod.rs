@@ -4,8 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The binary under test: this crate's, or the one `DIGEST_BIN` names (to run the same
+/// tests against another build, such as an earlier commit's).
 pub fn digest() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_digest"))
+    match std::env::var_os("DIGEST_BIN").filter(|b| !b.is_empty()) {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_digest")),
+    }
 }
 
 /// The repository root (where the bundled seeds and config live).
