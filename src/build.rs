@@ -32,6 +32,8 @@ pub struct Options<'a> {
     /// Where the site goes, relative to the root unless absolute.
     pub output: &'a Path,
     pub base_url: Option<String>,
+    /// The front page's edition (`--edition`); overrides config.toml.
+    pub edition: Option<String>,
     pub drafts: bool,
     pub seeds: Seeds<'a>,
     /// Keep what an incremental rebuild needs (`serve`): the model's analysis of every
@@ -147,6 +149,9 @@ pub fn run(options: Options) -> Result<Built> {
     let mut config = Config::load(root)?;
     if let Some(url) = options.base_url {
         config.base_url = url;
+    }
+    if options.edition.is_some() {
+        config.render.edition = options.edition;
     }
     ui::timing("config", phase.elapsed(), "");
     // Templates are checked before anything is written, so a broken template fails early.

@@ -43,11 +43,13 @@ fn run(command: Command) -> Result<()> {
             base_url,
             drafts,
             no_ingest,
+            edition,
         } => {
             let built = build::run(build::Options {
                 root: &root,
                 output: &output,
                 base_url,
+                edition,
                 drafts,
                 seeds: if no_ingest {
                     build::Seeds::Skip { report: None }
