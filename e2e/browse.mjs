@@ -1,4 +1,5 @@
-// Browser checks on a generated site: screenshots, click-through, axe, search, no outside requests.
+// Browser checks on a generated site: screenshots, click-through, axe on every page, search,
+// no horizontal scroll on phones, no seed file name outside the build report, no outside requests.
 // Usage: node browse.mjs SITE_DIR OUT_DIR      (CHROMIUM_PATH overrides /usr/bin/chromium)
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -119,32 +120,84 @@ await check('file: click-through index -> topic -> article -> topic', async () =
   visited = await clickThrough(wide, base + 'index.html');
   return Object.values(visited).map(rel).join(' -> ');
 });
-await check('file: screenshots', async () => {
+// One page of each kind, by the path it has in the site.
+const topicFile = firstFile('topics'), articleFile = firstFile('articles');
+const allHtml = (dir = '') => fs.readdirSync(path.join(site, dir), { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? allHtml(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []).sort();
+const pages = allHtml();
+const firstOf = (re) => pages.find((p) => re.test(p));
+const kinds = {
+  front: 'index.html',
+  edition: firstOf(/^editions\/\d{4}-\d\d-\d\d\.html$/),
+  editions: firstOf(/^editions\/index\.html$/),
+  topic: visited.topic ? rel(visited.topic) : topicFile && `topics/${topicFile}`,
+  'topic page 2': firstOf(/^topics\/[^/]+\/page\/2\.html$/),
+  article: visited.article ? rel(visited.article) : articleFile && `articles/${articleFile}`,
+  cluster: firstOf(/^stories\//),
+  people: firstOf(/^people\/index\.html$/),
+  person: pages.find((p) => p.startsWith('people/') && !p.endsWith('index.html')),
+  quotes: 'quotes.html', figures: 'figures.html', timeline: 'timeline.html', briefing: 'briefing.html',
+  search: 'search.html', report: 'report.html', 'not found': '404.html', offline: 'offline.html',
+};
+
+await check('file: screenshots (390 and 1280 px: front page, topic, article, cluster, briefing)', async () => {
   const narrow = await newPage(390, 844);
   for (const [page, size] of [[narrow, '390x844'], [wide, '1280x800']]) {
-    await page.goto(base + 'index.html');
-    await page.screenshot({ path: path.join(out, `index-${size}.png`), fullPage: true });
-    if (!visited.article) continue;
-    await page.goto(visited.article);
-    await page.screenshot({ path: path.join(out, `article-${size}.png`), fullPage: true });
+    for (const kind of ['front', 'topic', 'article', 'cluster', 'briefing']) {
+      if (!kinds[kind] || !exists(kinds[kind])) continue;
+      await page.goto(base + kinds[kind]);
+      await page.screenshot({ path: path.join(out, `${kind}-${size}.png`), fullPage: true });
+    }
   }
   await narrow.close();
   return fs.readdirSync(out).filter((f) => f.endsWith('.png')).join(' ');
 });
 
-// axe on one page of each kind; a page the site does not have yet is skipped with a warning.
-const topicFile = firstFile('topics'), articleFile = firstFile('articles');
-const axePages = {
-  'index.html': exists('index.html') && base + 'index.html',
-  topic: visited.topic ?? (topicFile && `${base}topics/${topicFile}`),
-  article: visited.article ?? (articleFile && `${base}articles/${articleFile}`),
-  'search.html': exists('search.html') && base + 'search.html',
-  'quotes.html': exists('quotes.html') && base + 'quotes.html',
-};
-for (const [name, url] of Object.entries(axePages)) {
-  if (!url) { warn(`axe: no ${name} page yet, skipped`); continue; }
-  await check(`axe ${rel(url)}`, () => axeCheck(wide, url));
+// Phones: no page kind scrolls sideways at 360 or 390 px (long words and paths wrap).
+for (const width of [360, 390]) {
+  await check(`file: no horizontal scroll at ${width} px on any kind of page`, async () => {
+    const phone = await newPage(width, 800);
+    const wider = [];
+    for (const [kind, file] of Object.entries(kinds)) {
+      if (!file || !exists(file)) { if (!['topic page 2', 'cluster', 'person', 'edition'].includes(kind)) wider.push(`${kind}: missing`); continue; }
+      await phone.goto(base + file);
+      const w = await phone.evaluate(() => document.documentElement.scrollWidth);
+      if (w > width) wider.push(`${file} is ${w} px wide`);
+    }
+    await phone.close();
+    if (wider.length) throw new Error(wider.join('\n'));
+    return `${Object.values(kinds).filter(Boolean).length} kinds`;
+  });
 }
+
+// Seed file names are provenance: only report.html and an article's collapsed provenance show them.
+const report = exists('report.html') ? fs.readFileSync(path.join(site, 'report.html'), 'utf8') : '';
+const seedNames = [...new Set([...report.matchAll(/<h2 id="file-\d+"><code>([^<]+)<\/code>/g)]
+  .map((m) => m[1].replace(/&#x2F;|&#47;/g, '/').split('/').pop()))];
+if (!seedNames.length) warn('seed names: report.html lists no file (built with --no-ingest?), skipped');
+else {
+  await check(`file: no visible text outside report.html names a seed file (${seedNames.length} names)`, async () => {
+    const found = [];
+    for (const file of pages.filter((p) => p !== 'report.html')) {
+      await wide.goto(base + file);
+      const text = await wide.evaluate(() => document.body.innerText);
+      for (const name of seedNames) if (text.includes(name)) found.push(`${file}: ${name}`);
+    }
+    if (found.length) throw new Error(found.slice(0, 20).join('\n'));
+    return `${pages.length - 1} pages`;
+  });
+}
+
+// axe on every page of the site.
+await check(`axe on every page (${pages.length})`, async () => {
+  const failures = [];
+  for (const file of pages) {
+    try { await axeCheck(wide, base + file); } catch (e) { failures.push(`${file}: ${e.message}`); }
+  }
+  if (failures.length) throw new Error(failures.slice(0, 10).join('\n'));
+  return `${pages.length} pages, 0 violations`;
+});
+const axePages = { article: kinds.article && base + kinds.article };
 
 if (!exists('search.html')) warn('search: no search.html yet, skipped');
 else if (!axePages.article) warn('search: no article page to take a word from, skipped');
@@ -152,6 +205,17 @@ else {
   await check('file: search', async () => {
     word = await wordFrom(wide, axePages.article);
     return searchCheck(wide, base + 'search.html', word);
+  });
+  // One letter left out of a word of six letters or more still finds the story, highlighted.
+  await check('file: search forgives a typo and highlights what it matched', async () => {
+    const typo = word.slice(0, 3) + word.slice(4);
+    await wide.goto(base + 'search.html');
+    await wide.locator('input[type=search]').first().fill(typo);
+    const first = wide.locator(resultLink).first();
+    await first.waitFor().catch(() => { throw new Error(`no result for "${typo}" (from "${word}")`); });
+    const marks = await wide.locator('#search-results mark').count();
+    if (!marks) throw new Error(`results for "${typo}" highlight nothing`);
+    return `"${typo}" -> ${await first.getAttribute('href')}, ${marks} marks`;
   });
 }
 await check('file: no request outside file:/data:/blob:', () => outsideRequests((u) => /^(file|data|blob):/.test(u)));

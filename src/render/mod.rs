@@ -289,10 +289,12 @@ struct TopStory<'a> {
 struct Pagination {
     page: usize,
     pages: usize,
-    /// Paths from the root of the page before and after, and of every page in order.
+    /// Paths from the root of the page before and after.
     previous: Option<String>,
     next: Option<String>,
-    all: Vec<String>,
+    /// The pages linked by number (the first, the last and those near this one), with
+    /// their paths from the root.
+    shown: Vec<(usize, String)>,
 }
 
 /// One output file: path under the output folder and its bytes.
@@ -970,7 +972,10 @@ impl<'a> Renderer<'a> {
         ctx.insert("top", &top);
         ctx.insert("sections", &sections);
         let topics: Vec<usize> = (0..site.topics.len()).collect();
-        let chart = date.and_then(|d| chart::stories_per_day(site, &topics, d));
+        // The front page only: an edition's own page is for going back in time.
+        let chart = date
+            .filter(|_| front)
+            .and_then(|d| chart::stories_per_day(site, &topics, d));
         ctx.insert("chart", &chart.unwrap_or_default());
         self.render("index.html", &ctx, path)
     }
@@ -1109,7 +1114,10 @@ impl<'a> Renderer<'a> {
                         pages,
                         previous: p.checked_sub(1).map(|q| paths[q].clone()),
                         next: paths.get(p + 1).cloned(),
-                        all: paths.clone(),
+                        shown: (0..pages)
+                            .filter(|&q| q == 0 || q + 1 == pages || q.abs_diff(p) <= 2)
+                            .map(|q| (q + 1, paths[q].clone()))
+                            .collect(),
                     },
                 );
                 let newest = topic
