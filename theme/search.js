@@ -73,7 +73,7 @@
     oneEdit(word).forEach(function (w) {
       for (var k = 4; k <= w.length; k++) {
         var head = w.slice(0, k);
-        if (terms[head] && !seen[head] && (k === w.length || w.length - k <= 3)) { seen[head] = 1; found.push(head); }
+        if (terms[head] && !seen[head] && (k === w.length || ENDINGS[w.slice(k)])) { seen[head] = 1; found.push(head); }
       }
     });
     return found;

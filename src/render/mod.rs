@@ -272,6 +272,13 @@ struct EditionView<'a> {
     front: bool,
 }
 
+/// An event in the running for an edition's top stories: whether it is of the edition's
+/// week, its sources, its reports, its newest date, its story and its cluster.
+type Event<'a> = (bool, usize, usize, Option<&'a str>, usize, Option<usize>);
+
+/// A story's link with its figures, a sentence once.
+type StoryFigures<'a> = (tera::Value, Vec<FigureGroup<'a>>);
+
 /// One of an edition's top stories: an event (a cluster) or a single story.
 #[derive(Serialize)]
 struct TopStory<'a> {
@@ -986,8 +993,7 @@ impl<'a> Renderer<'a> {
     fn top_stories(&self, stories: &[usize], earlier: &[usize]) -> (Vec<TopStory<'a>>, Vec<bool>) {
         let site = self.site;
         let mut seen_clusters = Vec::new();
-        // (in the edition, sources, reports, newest date, story, cluster) of each event.
-        let mut events: Vec<(bool, usize, usize, Option<&str>, usize, Option<usize>)> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let edition = stories.iter().map(|&i| (true, i));
         for (current, i) in edition.chain(earlier.iter().map(|&i| (false, i))) {
             let cluster = site.articles[i].cluster;
@@ -1324,7 +1330,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         // Per topic: its name, its newest stories with figures (each with its figures, one
         // sentence once), and how many older stories with figures are left to their pages.
-        let sections: Vec<(&str, Vec<(tera::Value, Vec<FigureGroup>)>, usize)> = site
+        let sections: Vec<(&str, Vec<StoryFigures>, usize)> = site
             .topics
             .iter()
             .map(|t| {

@@ -29,8 +29,7 @@ pub fn first_sentence(text: &str, max: usize) -> String {
         .char_indices()
         .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '–' | '—'))
         .map(|(i, _)| i)
-        .filter(|&i| cut[..i].chars().count() * 2 >= max)
-        .last();
+        .rfind(|&i| cut[..i].chars().count() * 2 >= max);
     if let Some(i) = clause {
         cut = &cut[..i];
     }
@@ -50,7 +49,7 @@ pub fn first_sentence(text: &str, max: usize) -> String {
         keep -= 1;
     }
     let mut out = words[..keep].join(" ");
-    while out.ends_with(|c: char| matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | ' ')) {
+    while out.ends_with([',', ';', ':', '-', '–', '—', ' ']) {
         out.pop();
     }
     out.push('…');
