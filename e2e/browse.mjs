@@ -1,4 +1,5 @@
-// Browser checks on a generated site: screenshots, click-through, axe, search, no outside requests.
+// Browser checks on a generated site: screenshots, click-through, axe on every page, search,
+// no horizontal scroll on phones, no seed file name outside the build report, no outside requests.
 // Usage: node browse.mjs SITE_DIR OUT_DIR      (CHROMIUM_PATH overrides /usr/bin/chromium)
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import path from 'node:path';
 const [site, out] = process.argv.slice(2, 4).map((p) => path.resolve(p));
 if (!process.argv[3]) { console.error('usage: node browse.mjs SITE_DIR OUT_DIR'); process.exit(2); }
 fs.mkdirSync(out, { recursive: true });
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const topicLink = 'a[href*="topics/"][href$=".html"]:visible';
 const articleLink = 'a[href*="articles/"][href$=".html"]:visible';
 const resultLink = process.env.SEARCH_RESULT || 'main a[href*="articles/"]:visible';
@@ -72,7 +73,7 @@ async function clickThrough(page, index) {
 
 async function axeCheck(page, url) {
   await page.goto(url);
-  await page.addScriptTag({ path: axePath });
+  await page.addScriptTag({ content: axeSource });
   // preload off: over file:// axe's re-fetch of the stylesheets fails (file: is an opaque origin)
   const { violations } = await page.evaluate(() => axe.run(document, { preload: false }));
   if (violations.length) {
@@ -119,32 +120,80 @@ await check('file: click-through index -> topic -> article -> topic', async () =
   visited = await clickThrough(wide, base + 'index.html');
   return Object.values(visited).map(rel).join(' -> ');
 });
-await check('file: screenshots', async () => {
+// One page of each kind, by the path it has in the site.
+const topicFile = firstFile('topics'), articleFile = firstFile('articles');
+const allHtml = (dir = '') => fs.readdirSync(path.join(site, dir), { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? allHtml(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []).sort();
+// 404.html carries <base href="base_url">, for GitHub Pages: opened from disk it would load the
+// stylesheet from that host, so the Nu checker checks it and the browser does not open it.
+const pages = allHtml().filter((p) => p !== '404.html');
+const firstOf = (re) => pages.find((p) => re.test(p));
+const kinds = {
+  front: 'index.html',
+  edition: firstOf(/^editions\/\d{4}-\d\d-\d\d\.html$/),
+  editions: firstOf(/^editions\/index\.html$/),
+  topic: visited.topic ? rel(visited.topic) : topicFile && `topics/${topicFile}`,
+  'topic page 2': firstOf(/^topics\/[^/]+\/page\/2\.html$/),
+  article: visited.article ? rel(visited.article) : articleFile && `articles/${articleFile}`,
+  cluster: firstOf(/^stories\//),
+  people: firstOf(/^people\/index\.html$/),
+  person: pages.find((p) => p.startsWith('people/') && !p.endsWith('index.html')),
+  quotes: 'quotes.html', figures: 'figures.html', timeline: 'timeline.html', briefing: 'briefing.html',
+  search: 'search.html', report: 'report.html', offline: 'offline.html',
+};
+
+await check('file: screenshots (390 and 1280 px: front page, topic, article, cluster, briefing)', async () => {
   const narrow = await newPage(390, 844);
   for (const [page, size] of [[narrow, '390x844'], [wide, '1280x800']]) {
-    await page.goto(base + 'index.html');
-    await page.screenshot({ path: path.join(out, `index-${size}.png`), fullPage: true });
-    if (!visited.article) continue;
-    await page.goto(visited.article);
-    await page.screenshot({ path: path.join(out, `article-${size}.png`), fullPage: true });
+    for (const kind of ['front', 'topic', 'article', 'cluster', 'briefing']) {
+      if (!kinds[kind] || !exists(kinds[kind])) continue;
+      await page.goto(base + kinds[kind]);
+      await page.screenshot({ path: path.join(out, `${kind}-${size}.png`), fullPage: true });
+    }
   }
   await narrow.close();
   return fs.readdirSync(out).filter((f) => f.endsWith('.png')).join(' ');
 });
 
-// axe on one page of each kind; a page the site does not have yet is skipped with a warning.
-const topicFile = firstFile('topics'), articleFile = firstFile('articles');
-const axePages = {
-  'index.html': exists('index.html') && base + 'index.html',
-  topic: visited.topic ?? (topicFile && `${base}topics/${topicFile}`),
-  article: visited.article ?? (articleFile && `${base}articles/${articleFile}`),
-  'search.html': exists('search.html') && base + 'search.html',
-  'quotes.html': exists('quotes.html') && base + 'quotes.html',
-};
-for (const [name, url] of Object.entries(axePages)) {
-  if (!url) { warn(`axe: no ${name} page yet, skipped`); continue; }
-  await check(`axe ${rel(url)}`, () => axeCheck(wide, url));
+// Phones: no page kind scrolls sideways at 360 or 390 px (long words and paths wrap).
+for (const width of [360, 390]) {
+  await check(`file: no horizontal scroll at ${width} px on any kind of page`, async () => {
+    const phone = await newPage(width, 800);
+    const wider = [];
+    for (const [kind, file] of Object.entries(kinds)) {
+      if (!file || !exists(file)) { if (!['topic page 2', 'cluster', 'person', 'edition'].includes(kind)) wider.push(`${kind}: missing`); continue; }
+      await phone.goto(base + file);
+      const w = await phone.evaluate(() => document.documentElement.scrollWidth);
+      if (w > width) wider.push(`${file} is ${w} px wide`);
+    }
+    await phone.close();
+    if (wider.length) throw new Error(wider.join('\n'));
+    return `${Object.values(kinds).filter(Boolean).length} kinds`;
+  });
 }
+
+// Every page once: axe, and seed file names, which are provenance: only report.html and an
+// article's collapsed provenance may show them.
+const report = exists('report.html') ? fs.readFileSync(path.join(site, 'report.html'), 'utf8') : '';
+const seedNames = [...new Set([...report.matchAll(/<h2 id="file-\d+"><code>([^<]+)<\/code>/g)]
+  .map((m) => m[1].replace(/&#x2F;|&#47;/g, '/').split('/').pop()))];
+if (!seedNames.length) warn('seed names: report.html lists no file (built with --no-ingest?), not looked for');
+const named = [], axeFailures = [];
+for (const file of pages) {
+  try { await axeCheck(wide, base + file); } catch (e) { axeFailures.push(`${file}: ${e.message}`); }
+  if (file === 'report.html') continue;
+  const text = await wide.evaluate(() => document.body.innerText);
+  for (const name of seedNames) if (text.includes(name)) named.push(`${file}: ${name}`);
+}
+await check(`axe on every page (${pages.length})`, async () => {
+  if (axeFailures.length) throw new Error(axeFailures.slice(0, 10).join('\n'));
+  return `${pages.length} pages, 0 violations`;
+});
+await check(`file: no visible text outside report.html names a seed file (${seedNames.length} names)`, async () => {
+  if (named.length) throw new Error(named.slice(0, 20).join('\n'));
+  return `${pages.length - 1} pages`;
+});
+const axePages = { article: kinds.article && base + kinds.article };
 
 if (!exists('search.html')) warn('search: no search.html yet, skipped');
 else if (!axePages.article) warn('search: no article page to take a word from, skipped');
@@ -152,6 +201,17 @@ else {
   await check('file: search', async () => {
     word = await wordFrom(wide, axePages.article);
     return searchCheck(wide, base + 'search.html', word);
+  });
+  // One letter left out of a word of six letters or more still finds the story, highlighted.
+  await check('file: search forgives a typo and highlights what it matched', async () => {
+    const typo = word.slice(0, 3) + word.slice(4);
+    await wide.goto(base + 'search.html');
+    await wide.locator('input[type=search]').first().fill(typo);
+    const first = wide.locator(resultLink).first();
+    await first.waitFor().catch(() => { throw new Error(`no result for "${typo}" (from "${word}")`); });
+    const marks = await wide.locator('#search-results mark').count();
+    if (!marks) throw new Error(`results for "${typo}" highlight nothing`);
+    return `"${typo}" -> ${await first.getAttribute('href')}, ${marks} marks`;
   });
 }
 await check('file: no request outside file:/data:/blob:', () => outsideRequests((u) => /^(file|data|blob):/.test(u)));

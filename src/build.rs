@@ -34,6 +34,8 @@ pub struct Options<'a> {
     /// Where the site goes, relative to the root unless absolute.
     pub output: &'a Path,
     pub base_url: Option<String>,
+    /// The front page's edition (`--edition`); overrides config.toml.
+    pub edition: Option<String>,
     pub drafts: bool,
     pub seeds: Seeds<'a>,
     /// Keep what an incremental rebuild needs (`serve`): the model's analysis of every
@@ -158,6 +160,9 @@ pub fn run(options: Options) -> Result<Built> {
     }
     // Checked before anything is written: a build replaces its output folder whole.
     let out_dir = project::output_dir(root, options.output, &config.ingest.seeds, options.force)?;
+    if options.edition.is_some() {
+        config.render.edition = options.edition;
+    }
     ui::timing("config", phase.elapsed(), "");
     // Templates are checked before anything is written, so a broken template fails early.
     let phase = Instant::now();

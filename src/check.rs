@@ -57,6 +57,7 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         root,
         output: &scratch.path().join("site"),
         base_url: None,
+        edition: None,
         drafts: false,
         seeds: Seeds::Skip { report: None },
         track: false,

@@ -44,6 +44,9 @@ pub enum Command {
         /// Stop at a seed that cannot be read as text, instead of skipping it with a warning.
         #[arg(long)]
         strict: bool,
+        /// The front page's edition, YYYY-MM-DD (default: the newest story date).
+        #[arg(long, value_parser = edition_date)]
+        edition: Option<String>,
     },
     /// Turn raw article files into content pages (or JSON with --json).
     Ingest {
@@ -89,4 +92,13 @@ pub enum Command {
         /// A new or empty folder.
         dir: PathBuf,
     },
+}
+
+/// `--edition`: a date as `YYYY-MM-DD`.
+fn edition_date(value: &str) -> Result<String, String> {
+    if crate::config::is_date(value) {
+        Ok(value.to_string())
+    } else {
+        Err(format!("{value:?} is not a date; write it as YYYY-MM-DD"))
+    }
 }

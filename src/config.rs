@@ -65,13 +65,35 @@ impl Default for IngestConfig {
 }
 
 /// The `[render]` table.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RenderConfig {
     /// Let raw HTML in hand-written content pages through, sanitised (scripts, event
     /// handlers, script URLs and remote resources removed). Off: raw HTML is shown as text.
     #[serde(default)]
     pub allow_html: bool,
+    /// The front page's edition, `YYYY-MM-DD` (the newest edition on or before it); by
+    /// default the newest story date. `digest build --edition` overrides it.
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// Stories per topic page; a longer topic continues on topics/<topic>/page/2.html, ...
+    #[serde(default = "default_topic_page_size")]
+    pub topic_page_size: usize,
+    /// Largest site, in bytes, that the service worker saves whole for offline reading on a
+    /// reader's first visit; a larger site saves the pages a reader opens.
+    #[serde(default = "default_precache_limit")]
+    pub precache_limit: u64,
+}
+
+impl Default for RenderConfig {
+    fn default() -> Self {
+        RenderConfig {
+            allow_html: false,
+            edition: None,
+            topic_page_size: default_topic_page_size(),
+            precache_limit: default_precache_limit(),
+        }
+    }
 }
 
 /// A site-specific furniture rule from `[[ingest.furniture]]`.
@@ -111,6 +133,25 @@ fn default_topic_threshold() -> f64 {
 }
 fn default_secondary_share() -> f64 {
     0.3
+}
+fn default_topic_page_size() -> usize {
+    50
+}
+fn default_precache_limit() -> u64 {
+    5_000_000
+}
+
+/// Whether `date` reads as a calendar date `YYYY-MM-DD`.
+pub fn is_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
 }
 
 /// `url` when it is an absolute http(s) URL that pages, feeds and the sitemap can carry: a
@@ -176,6 +217,14 @@ impl Config {
                 "{}",
                 diagnostic::at(origin, text, span, &format!("{e:#}"))
             ));
+        }
+        if let Some(edition) = self.render.edition.as_deref().filter(|e| !is_date(e)) {
+            anyhow::bail!(
+                "{origin}: [render] edition = {edition:?} is not a date; write it as YYYY-MM-DD"
+            );
+        }
+        if self.render.topic_page_size == 0 {
+            anyhow::bail!("{origin}: [render] topic_page_size must be at least 1");
         }
         let mut seen = std::collections::BTreeSet::new();
         // Points at the `slug = "..."` line of a topic, found again in the text.

@@ -46,11 +46,13 @@ fn run(command: Command) -> Result<()> {
             no_ingest,
             force,
             strict,
+            edition,
         } => {
             let built = build::run(build::Options {
                 root: &root,
                 output: &output,
                 base_url,
+                edition,
                 drafts,
                 seeds: if no_ingest {
                     build::Seeds::Skip { report: None }

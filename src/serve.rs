@@ -211,6 +211,7 @@ impl Builder {
             root: &self.root,
             output: Path::new("public"),
             base_url: Some(self.base_url.clone()),
+            edition: None,
             drafts: self.drafts,
             seeds: if ingest {
                 Seeds::Ingest { strict: false }

@@ -1,5 +1,7 @@
-// digest service worker: once a hosted digest has been visited, its pages read offline.
-// Registered only over http(s); pages opened from disk do not use it.
+// digest service worker: the digest's pages read offline. Registered only over http(s);
+// pages opened from disk do not use it.{% if whole %} The site is small, so all of it is
+// saved on the first visit.{% else %} The site is large: the pages every visit needs first
+// are saved on the first visit, and each other page once it has been read.{% endif %}
 const CACHE = "digest-{{ version }}";
 const CORE = [{% for path in core %}"{{ path | safe }}"{% if not loop.last %}, {% endif %}{% endfor %}];
 
@@ -15,7 +17,8 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Network first, so readers see a new build at once; the cache answers when offline.
+// Network first, so readers see a new build at once; the cache answers when offline, and a
+// page never saved says so (not "page not found", which would be false).
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -30,6 +33,7 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(request).then((hit) => hit || caches.match("404.html")))
+      .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit
+        || (request.mode === "navigate" ? caches.match("offline.html") : Response.error())))
   );
 });

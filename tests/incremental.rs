@@ -33,6 +33,7 @@ fn options<'a>(root: &'a Path, output: &'a str, seeds: Seeds<'a>, track: bool) -
         root,
         output: Path::new(output),
         base_url: None,
+        edition: None,
         drafts: false,
         seeds,
         track,

@@ -204,10 +204,13 @@ fn no_page_loads_anything_from_another_host() {
     let project = built();
     let public = project.path().join("public");
     let loads = regex::Regex::new(r#"(?i)(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//|<link[^>]+href\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//"#).unwrap();
+    // A canonical link names the page's public address; nothing is loaded from it.
+    let canonical = regex::Regex::new(r#"<link rel="canonical" href="[^"]*">"#).unwrap();
     let mut checked = 0;
     for ext in ["html", "css", "js"] {
         for file in common::files_with_ext(&public, ext) {
             let text = read(&file);
+            let text = canonical.replace_all(&text, "");
             assert!(
                 !loads.is_match(&text),
                 "{} loads from another host",
@@ -325,4 +328,187 @@ fn figures_page_lists_the_newest_stories_figures_and_counts_the_older() {
         .expect("a count of older stories");
     assert!(listed >= 500, "figures of 500 stories at least: {listed}");
     assert!(older >= 20, "the older stories are counted: {older}");
+}
+
+/// Every HTML page of a built site, with its path under public/.
+fn html_pages(public: &Path) -> Vec<(String, String)> {
+    common::files_with_ext(public, "html")
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .strip_prefix(public)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, read(&p))
+        })
+        .collect()
+}
+
+#[test]
+fn the_front_page_is_the_newest_edition_and_earlier_editions_stay_reachable() {
+    let project = built();
+    let public = project.path().join("public");
+    let index = read(&public.join("index.html"));
+    // The seeds' newest story date leads, then the top stories, then the topics.
+    let date = index.find("5 June 2025").expect("the edition's date");
+    let top = index.find("Top stories").expect("top stories");
+    let topics = index.find("id=\"topic-defence\"").expect("a topic section");
+    assert!(
+        date < top && top < topics,
+        "date, top stories, topics in order"
+    );
+    // The Brussels event, reported three times, is among the top stories with its sources.
+    let top_list = &index[top..topics];
+    assert!(top_list.contains("3 reports"), "{top_list}");
+    assert!(
+        top_list.contains("stories/"),
+        "an event links to its cluster page"
+    );
+    assert!(index.contains("All 5 Defence stories") || index.contains("Defence stories</a>"));
+    // Each dated day is an edition with its neighbours; the archive lists them all.
+    let archive = read(&public.join("editions/index.html"));
+    let editions: Vec<String> = regex::Regex::new(r#"href="(\d{4}-\d\d-\d\d)\.html""#)
+        .unwrap()
+        .captures_iter(&archive)
+        .map(|c| c[1].to_string())
+        .collect();
+    assert!(editions.len() >= 2, "{archive}");
+    assert!(editions.windows(2).all(|w| w[0] > w[1]), "newest first");
+    let newest = read(&public.join(format!("editions/{}.html", editions[0])));
+    assert!(newest.contains(&format!(
+        "../editions/{}.html\">previous edition",
+        editions[1]
+    )));
+    let older = read(&public.join(format!("editions/{}.html", editions[1])));
+    assert!(older.contains(&format!("../editions/{}.html\">next edition", editions[0])));
+    // An earlier edition can lead the front page.
+    let out = common::run(
+        &[
+            "build",
+            "--root",
+            ".",
+            "--no-ingest",
+            "--edition",
+            &editions[1],
+        ],
+        project.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = read(&public.join("index.html"));
+    assert!(index.contains(&format!("<time datetime=\"{}\">", editions[1])));
+    assert!(index.contains("next edition"));
+    let bad = common::run(&["build", "--edition", "June"], project.path());
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "a date that is not one is a usage error"
+    );
+}
+
+#[test]
+fn no_page_names_a_seed_file_outside_the_report_and_the_collapsed_provenance() {
+    let project = built();
+    let public = project.path().join("public");
+    let seeds: Vec<String> = std::fs::read_dir(project.path().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let provenance = regex::Regex::new(r#"(?s)<details class="provenance">.*?</details>"#).unwrap();
+    let mut with_provenance = 0;
+    for (name, html) in html_pages(&public) {
+        if name == "report.html" {
+            continue;
+        }
+        with_provenance += usize::from(provenance.is_match(&html));
+        let shown = provenance.replace_all(&html, "");
+        for seed in &seeds {
+            assert!(!shown.contains(seed.as_str()), "{name} names {seed}");
+        }
+        assert!(!shown.contains("unattributed ("), "{name}");
+    }
+    assert!(with_provenance >= 5, "each article keeps its provenance");
+    // A cluster lists its outlets once each, with a count.
+    let cluster = html_pages(&public)
+        .into_iter()
+        .find(|(name, _)| name.starts_with("stories/"))
+        .expect("a cluster page")
+        .1;
+    assert!(cluster.contains("3 reports from "), "{cluster}");
+}
+
+#[test]
+fn the_briefing_lists_every_story_with_its_facts_and_no_id_twice() {
+    let project = built();
+    let public = project.path().join("public");
+    let briefing = read(&public.join("briefing.html"));
+    let ids: Vec<&str> = regex::Regex::new(r#" id="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&briefing)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids in briefing.html");
+    let stories = common::files_with_ext(&public.join("articles"), "html").len();
+    let contents = briefing
+        .split("id=\"brief-contents\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</nav>").next())
+        .expect("a contents list");
+    assert_eq!(
+        contents.matches("href=\"#s-").count(),
+        stories,
+        "the contents list every story"
+    );
+    assert!(briefing.contains("class=\"brief-quote\""), "key quotes");
+    assert!(briefing.contains("class=\"brief-figures\""), "figures");
+    assert!(!briefing.contains("class=\"body"), "no story in full");
+}
+
+#[test]
+fn topic_pages_paginate_and_pages_carry_canonical_and_description() {
+    let project = common::project_copy();
+    let config = project.path().join("config.toml");
+    let text = read(&config).replace("[render]", "[render]\ntopic_page_size = 2");
+    std::fs::write(&config, text).unwrap();
+    common::build_ok(project.path());
+    let public = project.path().join("public");
+    let first = read(&public.join("topics/defence.html"));
+    let second = read(&public.join("topics/defence/page/2.html"));
+    assert_eq!(
+        first.matches("<article class=\"card\">").count(),
+        2,
+        "{first}"
+    );
+    assert!(first.contains("href=\"../topics/defence/page/2.html\" rel=\"next\""));
+    assert!(second.contains("href=\"../../../topics/defence.html\" rel=\"prev\""));
+    assert!(second.contains("href=\"../../../theme/style.css\""));
+    assert!(
+        first.contains("<figure class=\"chart\"><svg"),
+        "a chart on page 1"
+    );
+    assert!(first.contains("<figcaption id=\"chart-caption\">Stories per day"));
+    // Canonical addresses from base_url; a description per page; Open Graph on articles.
+    assert!(second
+        .contains("<link rel=\"canonical\" href=\"http://localhost/topics/defence/page/2.html\">"));
+    let (name, article) = html_pages(&public)
+        .into_iter()
+        .find(|(name, _)| name.starts_with("articles/"))
+        .unwrap();
+    assert!(article.contains(&format!("href=\"http://localhost/{name}\"")));
+    assert!(article.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(article.contains("<meta property=\"og:title\""));
+    let description = regex::Regex::new(r#"<meta name="description" content="([^"]*)">"#).unwrap();
+    let index = read(&public.join("index.html"));
+    let site_description = &description.captures(&index).unwrap()[1];
+    assert_ne!(
+        &description.captures(&article).unwrap()[1],
+        site_description
+    );
 }

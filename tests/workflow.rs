@@ -460,7 +460,7 @@ fn a_template_error_names_the_template_and_line() {
     .unwrap();
     assert_eq!(
         build_error(project.path()),
-        "error: templates/404.html:3:7: template error: Variable `nothing` is not defined. Available variables: page_title, root, site\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^\n"
+        "error: templates/404.html:3:7: template error: Variable `nothing` is not defined. Available variables: page_description, page_path, page_title, root, site\n  |\n3 | <p>{{ nothing.here }}</p>\n  |       ^^^^^^^\n"
     );
 }
 

@@ -12,8 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tera::Tera;
 
 use super::{
-    bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, BRIEFING_FULL_TEXT_STORIES,
-    QUOTES_PER_PERSON, STORIES_PER_PERSON,
+    bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, QUOTES_PER_PERSON,
 };
 use crate::ingest::FileCleaning;
 use crate::site::Site;
@@ -192,6 +191,7 @@ pub fn update(
             written.push(Written {
                 path: file.path.clone(),
                 hash,
+                size: file.bytes.len() as u64,
             });
             if !before.iter().any(|w| w.path == file.path && w.hash == hash) {
                 to_write.push(file);
@@ -244,6 +244,7 @@ pub fn update(
         offline.push(Written {
             path: file.path.clone(),
             hash,
+            size: file.bytes.len() as u64,
         });
         if !previous
             .offline
@@ -308,6 +309,8 @@ impl Renderer<'_> {
         let site = self.site;
         match page {
             PageKind::Index => "index.html".into(),
+            PageKind::Edition(e) => format!("editions/{}.html", self.editions[e]).into(),
+            PageKind::Editions => "editions/index.html".into(),
             PageKind::Topic(t) => {
                 let topic = self.shown_topics().nth(t).expect("a shown topic");
                 format!("topics/{}.html", topic.slug).into()
@@ -340,22 +343,15 @@ impl Renderer<'_> {
         inputs.nav.hash(&mut h);
         match page {
             PageKind::Index
+            | PageKind::Edition(_)
+            | PageKind::Editions
+            | PageKind::Briefing
             | PageKind::Topic(_)
             | PageKind::People
             | PageKind::Quotes
             | PageKind::Figures
             | PageKind::Timeline
             | PageKind::Sitemap => inputs.lists.hash(&mut h),
-            PageKind::Briefing => {
-                inputs.lists.hash(&mut h);
-                // Whether to link the code stylesheet.
-                site.articles.iter().any(|a| a.has_code).hash(&mut h);
-                if site.articles.len() <= BRIEFING_FULL_TEXT_STORIES {
-                    for a in &site.articles {
-                        a.page_hash.hash(&mut h);
-                    }
-                }
-            }
             PageKind::Feeds => {
                 // Feed entries carry whole stories (authors, summary, topics).
                 for list in feeds::feed_stories(site) {
@@ -401,7 +397,7 @@ impl Renderer<'_> {
             PageKind::Person(e) => {
                 let entity = &site.entities[e];
                 entity.hash(&mut h);
-                for &i in entity.articles.iter().take(STORIES_PER_PERSON) {
+                for i in self.person_stories(e) {
                     links[i].hash(&mut h);
                 }
                 for &q in entity.quotes.iter().take(QUOTES_PER_PERSON) {

@@ -1,11 +1,13 @@
 //! Render: the site model through Tera templates into HTML pages, written to a staging
 //! folder and swapped into place so a failed build never leaves a half-written site.
 
+mod chart;
 mod feeds;
 pub mod highlight;
 pub mod incremental;
 pub mod markdown;
 pub mod search;
+mod shorten;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use tera::Tera;
 use crate::config::OTHER_TOPIC;
 use crate::ingest::FileCleaning;
 use crate::site::entities::EntityKind;
-use crate::site::{display_date, Article, Cluster, Site, Topic};
+use crate::site::{display_date, Article, Cluster, Site, Topic, SOURCE_NOT_STATED};
 
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -30,10 +32,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/components.html"),
     ),
     ("index.html", include_str!("../../templates/index.html")),
+    (
+        "editions.html",
+        include_str!("../../templates/editions.html"),
+    ),
     ("topic.html", include_str!("../../templates/topic.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("offline.html", include_str!("../../templates/offline.html")),
     ("cluster.html", include_str!("../../templates/cluster.html")),
     ("people.html", include_str!("../../templates/people.html")),
     ("person.html", include_str!("../../templates/person.html")),
@@ -62,6 +69,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub const THEME: &[(&str, &str)] = &[
     ("style.css", include_str!("../../theme/style.css")),
     ("search.js", include_str!("../../theme/search.js")),
+    ("site.js", include_str!("../../theme/site.js")),
     ("icon.svg", include_str!("../../theme/icon.svg")),
 ];
 
@@ -160,9 +168,16 @@ struct QuoteView<'a> {
 
 /// A story as a source of something: its link and who published it.
 #[derive(Serialize)]
-struct SourceView {
-    label: String,
+struct SourceView<'a> {
+    label: &'a str,
     article: tera::Value,
+}
+
+/// An outlet among a list of reports, named once with how many of them it published.
+#[derive(Serialize, Hash)]
+struct Outlet<'a> {
+    name: &'a str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -181,6 +196,17 @@ struct ClusterView<'a> {
     date_display: Option<&'a str>,
     /// Sources (see [`Renderer::source`]).
     members: Vec<tera::Value>,
+    /// The members' distinct outlets, each once with its number of reports, most first.
+    outlets: Vec<Outlet<'a>>,
+    /// Reports of the event, the page's own included.
+    reports: usize,
+}
+
+/// A story's figures that stand in one sentence: the sentence is shown once.
+#[derive(Serialize)]
+struct FigureGroup<'a> {
+    values: Vec<&'a str>,
+    context: &'a str,
 }
 
 #[derive(Serialize)]
@@ -205,6 +231,8 @@ struct TimelineEntry<'a> {
     url: String,
     inferred: bool,
     article: tera::Value,
+    /// A live post's story, by its title: a post's own title ("Update") says little alone.
+    story: Option<&'a str>,
 }
 
 /// A topic with its stories, for the one-page briefing.
@@ -215,18 +243,65 @@ struct BriefingSection<'a> {
     articles: Vec<BriefingStory<'a>>,
 }
 
-/// A story in the briefing: its text only when the briefing carries stories in full.
+/// A story in the briefing: its facts only when the briefing is detailed.
 #[derive(Serialize)]
 struct BriefingStory<'a> {
+    slug: &'a str,
     title: &'a str,
     url: &'a str,
     date_display: Option<&'a str>,
     date_inferred: bool,
     place: Option<&'a str>,
-    source: Option<&'a str>,
-    authors: &'a [String],
+    source: &'a str,
     summary: &'a str,
-    body_html: Option<Cow<'a, str>>,
+    quotes: &'a [crate::ingest::extract::Quote],
+    figures: Vec<FigureGroup<'a>>,
+}
+
+/// An edition: the stories of one day, with the days before and after.
+#[derive(Serialize)]
+struct EditionView<'a> {
+    date: Option<&'a str>,
+    date_display: Option<String>,
+    /// Stories dated that day.
+    stories: usize,
+    /// The editions before and after, as dates; their pages are editions/DATE.html.
+    previous: Option<&'a str>,
+    next: Option<&'a str>,
+    /// Whether this is the front page.
+    front: bool,
+}
+
+/// An event in the running for an edition's top stories: whether it is of the edition's
+/// week, its sources, its reports, its newest date, its story and its cluster.
+type Event<'a> = (bool, usize, usize, Option<&'a str>, usize, Option<usize>);
+
+/// A story's link with its figures, a sentence once.
+type StoryFigures<'a> = (tera::Value, Vec<FigureGroup<'a>>);
+
+/// One of an edition's top stories: an event (a cluster) or a single story.
+#[derive(Serialize)]
+struct TopStory<'a> {
+    title: &'a str,
+    url: &'a str,
+    topic: &'a str,
+    date_display: Option<&'a str>,
+    outlets: Vec<Outlet<'a>>,
+    reports: usize,
+    sentence: String,
+}
+
+/// One page of a topic's stories.
+#[derive(Serialize)]
+struct Pagination {
+    page: usize,
+    pages: usize,
+    /// Paths from the root of the page before and after.
+    previous: Option<String>,
+    next: Option<String>,
+    /// The pages linked by number (the first, the last and those near this one), with
+    /// their paths from the root.
+    shown: Vec<(usize, String)>,
 }
 
 /// One output file: path under the output folder and its bytes.
@@ -246,10 +321,17 @@ pub struct BuildStats {
 const WRITE_QUEUE: usize = 64;
 /// Figures shown in a "by the numbers" panel.
 const PANEL_FIGURES: usize = 6;
-/// Quotes shown on the front page.
-const FRONT_PAGE_QUOTES: usize = 5;
-/// Stories per topic on the front page; the topic page has them all.
-const FRONT_PAGE_STORIES: usize = 8;
+/// Stories per topic on the front page, as headline lines; the topic page has them all.
+const FRONT_PAGE_STORIES: usize = 5;
+/// An edition's top stories.
+const TOP_STORIES: usize = 5;
+/// Days an edition covers, ending on its date.
+const EDITION_DAYS: i64 = 7;
+/// Characters of a top story's sentence, and of a page's description.
+const SENTENCE_CHARS: usize = 200;
+const DESCRIPTION_CHARS: usize = 160;
+/// Quotes per story in the briefing.
+const BRIEFING_QUOTES: usize = 2;
 /// Figures per story on figures.html (the story's page has them all).
 const FIGURES_PER_STORY: usize = 3;
 /// Sources named under a quote; a line widely syndicated says how many more carried it.
@@ -263,9 +345,10 @@ const QUOTES_PER_SPEAKER: usize = 25;
 const QUOTES_PER_PERSON: usize = 100;
 /// Stories listed on a person's page, newest first.
 const STORIES_PER_PERSON: usize = 50;
-/// Up to this many stories, briefing.html carries every story in full; beyond, it carries
-/// each story's summary, so the page stays readable and printable.
-const BRIEFING_FULL_TEXT_STORIES: usize = 300;
+/// Up to this many stories, briefing.html carries each story's sources, summary, key quotes
+/// and figures, and a contents list of every story; beyond, each story's summary under its
+/// headline, so the page stays readable and printable.
+const BRIEFING_DETAILED_STORIES: usize = 300;
 
 /// Renders the whole site into `out_dir` (via a staging folder). `stories` are this run's
 /// ingest results, for the build report; `None` when ingest did not run. With `track`,
@@ -371,6 +454,11 @@ pub fn build(
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PageKind {
     Index,
+    /// An edition's own page, by its place among the editions (newest first).
+    Edition(usize),
+    /// editions/index.html, the archive of editions.
+    Editions,
+    /// A topic's pages (the first, then topics/<topic>/page/N.html).
     Topic(usize),
     Article(usize),
     Cluster(usize),
@@ -399,6 +487,7 @@ impl PageKind {
         !matches!(
             self,
             PageKind::Article(_)
+                | PageKind::Edition(_)
                 | PageKind::Cluster(_)
                 | PageKind::Person(_)
                 | PageKind::Search
@@ -413,6 +502,8 @@ impl PageKind {
 pub struct Written {
     pub path: PathBuf,
     pub hash: u64,
+    /// Its size in bytes.
+    pub size: u64,
 }
 
 /// A fast hash of a file's bytes, to tell changed output from unchanged.
@@ -436,6 +527,7 @@ fn write_file(dir: &Path, file: &OutputFile) -> Result<Written> {
     Ok(Written {
         path: file.path.clone(),
         hash: bytes_hash(&file.bytes),
+        size: file.bytes.len() as u64,
     })
 }
 
@@ -452,6 +544,10 @@ struct Renderer<'a> {
     entities_of: Vec<Vec<usize>>,
     /// For each story, its primary topic and its place in that topic's list.
     topic_position: Vec<(usize, usize)>,
+    /// The editions' dates, newest first: every date a story has.
+    editions: Vec<&'a str>,
+    /// The front page's edition (a place in `editions`); `None` when no story is dated.
+    front_edition: Option<usize>,
     /// Each story's template values, made the first time a page shows them and then shared
     /// (values are reference counted): a story is linked from many pages, and serialising
     /// its link anew for each showed in profiles.
@@ -470,11 +566,16 @@ struct StoryValues {
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, tera: &'a Tera, root: &'a Path) -> Renderer<'a> {
         let config = &site.config;
+        let base_url = if config.base_url.ends_with('/') {
+            Cow::Borrowed(config.base_url.as_str())
+        } else {
+            Cow::Owned(format!("{}/", config.base_url))
+        };
         let site_view = tera::Value::from_serializable(&SiteView {
             title: &config.title,
             description: &config.description,
             language: &config.language,
-            base_url: &config.base_url,
+            base_url: &base_url,
             topics: site
                 .topics
                 .iter()
@@ -505,7 +606,24 @@ impl<'a> Renderer<'a> {
                 topic_position[a] = (t, position);
             }
         }
+        let mut editions: Vec<&str> = site
+            .articles
+            .iter()
+            .filter_map(|a| a.date.as_deref())
+            .collect();
+        editions.sort_unstable_by(|a, b| b.cmp(a));
+        editions.dedup();
+        // The newest edition on or before the date asked for, else the newest.
+        let front_edition = match config.render.edition.as_deref() {
+            Some(date) => editions
+                .iter()
+                .position(|&e| e <= date)
+                .or((!editions.is_empty()).then_some(editions.len() - 1)),
+            None => (!editions.is_empty()).then_some(0),
+        };
         Renderer {
+            editions,
+            front_edition,
             story_values: std::iter::repeat_with(StoryValues::default)
                 .take(site.articles.len())
                 .collect(),
@@ -519,12 +637,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The context every page starts from: site values, the path back to the root, a title.
-    fn context(&self, root_prefix: &str, page_title: &str) -> tera::Context {
+    /// The context every page starts from: site values, the page's path from the root (for
+    /// its canonical address), the path back to the root, a title, and an empty description
+    /// (the site's is shown unless the page inserts its own).
+    fn context(&self, page_path: &str, page_title: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert_value("site", self.site_view.clone());
-        ctx.insert("root", root_prefix);
+        ctx.insert("root", &"../".repeat(page_path.matches('/').count()));
+        ctx.insert("page_path", page_path);
         ctx.insert("page_title", page_title);
+        ctx.insert("page_description", "");
         ctx
     }
 
@@ -614,25 +736,29 @@ impl<'a> Renderer<'a> {
             .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
     }
 
-    fn sections(&self, per_topic: usize) -> Vec<TopicSection<'a>> {
-        self.shown_topics()
-            .map(|t| self.section(t, per_topic))
-            .collect()
-    }
-
-    fn section(&self, t: &'a Topic, per_topic: usize) -> TopicSection<'a> {
+    /// A topic with the stories `range` of its list, and its figures panel when `figures`.
+    fn section(
+        &self,
+        t: &'a Topic,
+        range: std::ops::Range<usize>,
+        figures: bool,
+    ) -> TopicSection<'a> {
+        let end = range.end.min(t.articles.len());
+        let start = range.start.min(end);
         TopicSection {
             slug: &t.slug,
             name: &t.name,
             description: &t.description,
             count: t.articles.len(),
-            articles: t
-                .articles
+            articles: t.articles[start..end]
                 .iter()
-                .take(per_topic)
                 .map(|&i| self.link(i))
                 .collect(),
-            figures: self.figures_of(&t.articles, PANEL_FIGURES),
+            figures: if figures {
+                self.figures_of(&t.articles, PANEL_FIGURES)
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -648,13 +774,48 @@ impl<'a> Renderer<'a> {
                 .filter(|&&i| Some(i) != except)
                 .map(|&i| self.source(i))
                 .collect(),
+            outlets: self.outlets(&c.members),
+            reports: c.members.len(),
         }
+    }
+
+    /// The distinct outlets of `stories`, each once with its count, most reports first
+    /// (then in the stories' order); "source not stated" last.
+    fn outlets(&self, stories: &[usize]) -> Vec<Outlet<'a>> {
+        let mut outlets: Vec<Outlet<'a>> = Vec::new();
+        for &i in stories {
+            let name = self.site.articles[i].source_label();
+            match outlets.iter_mut().find(|o| o.name == name) {
+                Some(o) => o.count += 1,
+                None => outlets.push(Outlet { name, count: 1 }),
+            }
+        }
+        outlets.sort_by_key(|o| (o.name == SOURCE_NOT_STATED, std::cmp::Reverse(o.count)));
+        outlets
+    }
+
+    /// Story `i`'s figures, those in one sentence together, in the story's order.
+    fn figure_groups(&self, i: usize, limit: usize) -> Vec<FigureGroup<'a>> {
+        let mut groups: Vec<FigureGroup<'a>> = Vec::new();
+        for f in self.site.articles[i].figures.iter().take(limit) {
+            match groups.iter_mut().find(|g| g.context == f.context) {
+                Some(g) if !g.values.contains(&f.value.as_str()) => g.values.push(&f.value),
+                Some(_) => {}
+                None => groups.push(FigureGroup {
+                    values: vec![&f.value],
+                    context: &f.context,
+                }),
+            }
+        }
+        groups
     }
 
     /// Every page of the site, in a fixed order.
     pub fn pages(&self) -> Vec<PageKind> {
         let site = self.site;
         let mut pages = vec![PageKind::Index];
+        pages.extend((0..self.editions.len()).map(PageKind::Edition));
+        pages.push(PageKind::Editions);
         pages.extend((0..self.shown_topics().count()).map(PageKind::Topic));
         pages.extend((0..site.articles.len()).map(PageKind::Article));
         pages.extend((0..site.clusters.len()).map(PageKind::Cluster));
@@ -685,19 +846,25 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let one = |file: Result<OutputFile>| file.map(|f| vec![f]);
         match page {
-            PageKind::Index => one(self.index_page()),
-            PageKind::Topic(t) => {
-                let topic = self.shown_topics().nth(t).expect("a shown topic");
-                let section = self.section(topic, usize::MAX);
-                let mut ctx = self.context("../", section.name);
-                let path = format!("topics/{}.html", section.slug);
-                ctx.insert("topic", &section);
-                one(self.render("topic.html", &ctx, path))
-            }
+            PageKind::Index => one(self.edition_page(self.front_edition, true)),
+            PageKind::Edition(e) => one(self.edition_page(Some(e), false)),
+            PageKind::Editions => one(self.editions_page()),
+            PageKind::Topic(t) => self.topic_pages(t),
             PageKind::Article(i) => one(self.article_page(i, &site.articles[i])),
             PageKind::Cluster(c) => {
                 let cluster = &site.clusters[c];
-                let mut ctx = self.context("../", &cluster.title);
+                let mut ctx = self.context(&cluster.url, &cluster.title);
+                let lead = cluster
+                    .members
+                    .iter()
+                    .map(|&i| &site.articles[i].summary)
+                    .find(|s| !s.is_empty());
+                if let Some(summary) = lead {
+                    ctx.insert(
+                        "page_description",
+                        &shorten::first_sentence(summary, DESCRIPTION_CHARS),
+                    );
+                }
                 ctx.insert("cluster", &self.cluster_view(cluster, None));
                 let full: Vec<&Article> =
                     cluster.members.iter().map(|&i| &site.articles[i]).collect();
@@ -711,14 +878,18 @@ impl<'a> Renderer<'a> {
             PageKind::Timeline => one(self.timeline_page()),
             PageKind::Briefing => one(self.briefing_page()),
             PageKind::Search => {
-                let ctx = self.context("", "Search");
+                let ctx = self.context("search.html", "Search");
                 one(self.render("search.html", &ctx, "search.html".into()))
             }
             PageKind::SearchIndex => Ok(vec![search::index_file(site, None).0]),
             PageKind::Report => one(self.report_page(report)),
             PageKind::NotFound => {
-                let ctx = self.context("", "Page not found");
-                one(self.render("404.html", &ctx, "404.html".into()))
+                let ctx = self.context("404.html", "Page not found");
+                let not_found = self.render("404.html", &ctx, "404.html".into())?;
+                // What the service worker shows for a page it has not saved, offline.
+                let ctx = self.context("offline.html", "Offline");
+                let offline = self.render("offline.html", &ctx, "offline.html".into())?;
+                Ok(vec![not_found, offline])
             }
             PageKind::Feeds => feeds::feeds(
                 site,
@@ -734,73 +905,288 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn index_page(&self) -> Result<OutputFile> {
+    /// The front page (`front`) or an edition's own page: the edition's date, its top
+    /// stories, a chart of its last days, then each topic's newest stories up to that day.
+    fn edition_page(&self, edition: Option<usize>, front: bool) -> Result<OutputFile> {
         let site = self.site;
-        // Stories newest first across topics, for quotes and figures on the front page.
-        let mut newest: Vec<usize> = (0..site.articles.len()).collect();
-        newest.sort_by(|&a, &b| {
-            site.articles[b]
-                .date
-                .cmp(&site.articles[a].date)
-                .then(a.cmp(&b))
-        });
-
-        let mut ctx = self.context("", &site.config.title);
-        ctx.insert("sections", &self.sections(FRONT_PAGE_STORIES));
-        ctx.insert("figures", &self.figures_of(&newest, PANEL_FIGURES));
-        let mut latest_quotes: Vec<usize> = (0..site.quotes.len()).collect();
-        let mut rank = vec![0; site.articles.len()];
-        for (r, &i) in newest.iter().enumerate() {
-            rank[i] = r;
+        let date = edition.map(|e| self.editions[e]);
+        let path = match date {
+            Some(d) if !front => format!("editions/{d}.html"),
+            _ => "index.html".to_string(),
+        };
+        // The edition's stories: those of its week (every story when none is dated); its top
+        // stories come from them first, then from the stories dated before.
+        let week_start = date
+            .and_then(crate::site::day_number)
+            .map(|d| crate::site::date_of_day(d - EDITION_DAYS + 1));
+        let in_week = |i: usize| match (date, &week_start, site.articles[i].date.as_deref()) {
+            (None, _, _) => true,
+            (Some(d), Some(start), Some(a)) => a <= d && a >= start.as_str(),
+            _ => false,
+        };
+        let of_week: Vec<usize> = (0..site.articles.len()).filter(|&i| in_week(i)).collect();
+        let earlier: Vec<usize> = (0..site.articles.len())
+            .filter(|&i| {
+                !in_week(i)
+                    && date.is_some_and(|d| site.articles[i].date.as_deref().is_some_and(|a| a < d))
+            })
+            .collect();
+        let (top, on_top) = self.top_stories(&of_week, &earlier);
+        // Each topic's newest stories up to the edition's day, less those on top.
+        let sections: Vec<TopicSection> = self
+            .shown_topics()
+            .map(|t| {
+                let mut section = self.section(t, 0..0, false);
+                section.articles = t
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        !on_top[i]
+                            && site.articles[i]
+                                .date
+                                .as_deref()
+                                .is_none_or(|d| Some(d) <= date)
+                    })
+                    .take(FRONT_PAGE_STORIES)
+                    .map(|i| self.link(i))
+                    .collect();
+                section
+            })
+            .collect();
+        let date_display = date.and_then(display_date);
+        let title = match (&date_display, front) {
+            (Some(d), false) => format!("Edition of {d}"),
+            _ => site.config.title.clone(),
+        };
+        let mut ctx = self.context(&path, &title);
+        if let (Some(d), Some(first)) = (&date_display, top.first()) {
+            let description = format!("{d}: {}", first.title);
+            ctx.insert(
+                "page_description",
+                &shorten::first_sentence(&description, DESCRIPTION_CHARS),
+            );
         }
-        latest_quotes.sort_by_key(|&q| (rank[site.quotes[q].sources[0]], q));
-        let latest_quotes: Vec<QuoteView> = latest_quotes
+        ctx.insert(
+            "edition",
+            &EditionView {
+                date,
+                date_display,
+                stories: of_week.len(),
+                previous: edition.and_then(|e| self.editions.get(e + 1).copied()),
+                next: edition
+                    .and_then(|e| e.checked_sub(1))
+                    .map(|e| self.editions[e]),
+                front,
+            },
+        );
+        ctx.insert("top", &top);
+        ctx.insert("sections", &sections);
+        let topics: Vec<usize> = (0..site.topics.len()).collect();
+        // The front page only: an edition's own page is for going back in time.
+        let chart = date
+            .filter(|_| front)
+            .and_then(|d| chart::stories_per_day(site, &topics, d));
+        ctx.insert("chart", &chart.unwrap_or_default());
+        self.render("index.html", &ctx, path)
+    }
+
+    /// The top stories among `stories`, then (when they are too few) among `earlier`: each
+    /// event once (a story in a cluster stands for its cluster), most sources first, then
+    /// most reports, then newest. Also which stories they show, by story number.
+    fn top_stories(&self, stories: &[usize], earlier: &[usize]) -> (Vec<TopStory<'a>>, Vec<bool>) {
+        let site = self.site;
+        let mut seen_clusters = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
+        let edition = stories.iter().map(|&i| (true, i));
+        for (current, i) in edition.chain(earlier.iter().map(|&i| (false, i))) {
+            let cluster = site.articles[i].cluster;
+            if let Some(c) = cluster {
+                if seen_clusters.contains(&c) {
+                    continue;
+                }
+                seen_clusters.push(c);
+            }
+            let single = [i];
+            let members: &[usize] = match cluster {
+                Some(c) => &site.clusters[c].members,
+                None => &single,
+            };
+            let named: Vec<&str> = members
+                .iter()
+                .filter_map(|&m| site.articles[m].source.as_deref())
+                .collect();
+            let mut distinct = named.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            // Each report with no stated source may be a source of its own.
+            let sources = distinct.len() + members.len() - named.len();
+            let newest = members
+                .iter()
+                .filter_map(|&m| site.articles[m].date.as_deref())
+                .max();
+            events.push((current, sources, members.len(), newest, i, cluster));
+        }
+        events.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(b.3.cmp(&a.3))
+                .then(a.4.cmp(&b.4))
+        });
+        let mut on_top = vec![false; site.articles.len()];
+        let top = events
             .into_iter()
-            .filter(|&q| site.quotes[q].speaker.is_some())
-            .take(FRONT_PAGE_QUOTES)
-            .map(|q| self.quote_view(q))
+            .take(TOP_STORIES)
+            .map(|(_, _, reports, _, i, cluster)| {
+                let article = &site.articles[i];
+                let (title, url, members): (&str, &str, Vec<usize>) = match cluster {
+                    Some(c) => {
+                        let c = &site.clusters[c];
+                        (&c.title, &c.url, c.members.clone())
+                    }
+                    None => (&article.title, &article.url, vec![i]),
+                };
+                for &m in &members {
+                    on_top[m] = true;
+                }
+                // The sentence of the report whose headline the event carries.
+                let lead = members
+                    .iter()
+                    .copied()
+                    .find(|&m| site.articles[m].title == title)
+                    .unwrap_or(i);
+                let summary = &site.articles[lead].summary;
+                TopStory {
+                    title,
+                    url,
+                    topic: &article.topics[0].name,
+                    date_display: article.date_display.as_deref(),
+                    outlets: self.outlets(&members),
+                    reports,
+                    sentence: shorten::first_sentence(summary, SENTENCE_CHARS),
+                }
+            })
             .collect();
-        ctx.insert("quotes", &latest_quotes);
-        let clusters: Vec<ClusterView> = site
-            .clusters
+        (top, on_top)
+    }
+
+    /// editions/index.html: every edition, newest first, with its number of stories.
+    fn editions_page(&self) -> Result<OutputFile> {
+        let mut per_day: FxHashMap<&str, usize> = FxHashMap::default();
+        for a in &self.site.articles {
+            if let Some(d) = a.date.as_deref() {
+                *per_day.entry(d).or_default() += 1;
+            }
+        }
+        let editions: Vec<(&str, String, usize)> = self
+            .editions
             .iter()
-            .map(|c| self.cluster_view(c, None))
+            .map(|&d| {
+                let shown = display_date(d).unwrap_or_else(|| d.to_string());
+                (d, shown, per_day.get(d).copied().unwrap_or(0))
+            })
             .collect();
-        ctx.insert("clusters", &clusters);
-        self.render("index.html", &ctx, "index.html".into())
+        let mut ctx = self.context("editions/index.html", "Earlier editions");
+        ctx.insert("editions", &editions);
+        self.render("editions.html", &ctx, "editions/index.html".into())
+    }
+
+    /// A topic's pages: the first at topics/<topic>.html, then topics/<topic>/page/N.html.
+    fn topic_pages(&self, t: usize) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let topic = self.shown_topics().nth(t).expect("a shown topic");
+        let size = site.config.render.topic_page_size.max(1);
+        let pages = topic.articles.len().div_ceil(size).max(1);
+        let paths: Vec<String> = (1..=pages)
+            .map(|n| topic_page_path(&topic.slug, n))
+            .collect();
+        let place = site
+            .topics
+            .iter()
+            .position(|x| std::ptr::eq(x, topic))
+            .expect("a topic of the site");
+        (0..pages)
+            .map(|p| {
+                let section = self.section(topic, p * size..(p + 1) * size, p == 0);
+                let title = if p == 0 {
+                    topic.name.clone()
+                } else {
+                    format!("{}, page {}", topic.name, p + 1)
+                };
+                let mut ctx = self.context(&paths[p], &title);
+                ctx.insert("page_description", &topic.description);
+                ctx.insert("topic", &section);
+                ctx.insert(
+                    "pagination",
+                    &Pagination {
+                        page: p + 1,
+                        pages,
+                        previous: p.checked_sub(1).map(|q| paths[q].clone()),
+                        next: paths.get(p + 1).cloned(),
+                        shown: (0..pages)
+                            .filter(|&q| q == 0 || q + 1 == pages || q.abs_diff(p) <= 2)
+                            .map(|q| (q + 1, paths[q].clone()))
+                            .collect(),
+                    },
+                );
+                let newest = topic
+                    .articles
+                    .first()
+                    .and_then(|&i| site.articles[i].date.as_deref());
+                let chart = newest
+                    .filter(|_| p == 0)
+                    .and_then(|d| chart::stories_per_day(site, &[place], d));
+                ctx.insert("chart", &chart.unwrap_or_default());
+                self.render("topic.html", &ctx, paths[p].clone())
+            })
+            .collect()
     }
 
     fn briefing_page(&self) -> Result<OutputFile> {
         let site = self.site;
-        let mut ctx = self.context("", "Briefing");
-        let full_text = site.articles.len() <= BRIEFING_FULL_TEXT_STORIES;
-        let story = |a: &'a Article| BriefingStory {
-            title: &a.title,
-            url: &a.url,
-            date_display: a.date_display.as_deref(),
-            date_inferred: a.date_inferred,
-            place: a.place.as_deref(),
-            source: a.source.as_deref(),
-            authors: &a.authors,
-            summary: &a.summary,
-            body_html: full_text.then(|| a.body_html.html()),
+        let mut ctx = self.context("briefing.html", "Briefing");
+        let detailed = site.articles.len() <= BRIEFING_DETAILED_STORIES;
+        let story = |i: usize| {
+            let a = &site.articles[i];
+            BriefingStory {
+                slug: &a.slug,
+                title: &a.title,
+                url: &a.url,
+                date_display: a.date_display.as_deref(),
+                date_inferred: a.date_inferred,
+                place: a.place.as_deref(),
+                source: a.source_label(),
+                summary: &a.summary,
+                quotes: if detailed {
+                    &a.quotes[..a.quotes.len().min(BRIEFING_QUOTES)]
+                } else {
+                    &[]
+                },
+                figures: if detailed {
+                    self.figure_groups(i, FIGURES_PER_STORY)
+                } else {
+                    Vec::new()
+                },
+            }
         };
-        let briefing: Vec<BriefingSection> = site
-            .topics
-            .iter()
+        let briefing: Vec<BriefingSection> = self
+            .shown_topics()
+            .filter(|t| !t.articles.is_empty())
             .map(|t| BriefingSection {
                 slug: &t.slug,
                 name: &t.name,
-                articles: t
-                    .articles
-                    .iter()
-                    .map(|&i| story(&site.articles[i]))
-                    .collect(),
+                articles: t.articles.iter().map(|&i| story(i)).collect(),
             })
             .collect();
         ctx.insert("sections", &briefing);
-        ctx.insert("full_text", &full_text);
-        ctx.insert("has_code", &site.articles.iter().any(|a| a.has_code));
+        ctx.insert("detailed", &detailed);
+        ctx.insert(
+            "edition",
+            &self
+                .front_edition
+                .and_then(|e| display_date(self.editions[e])),
+        );
         self.render("briefing.html", &ctx, "briefing.html".into())
     }
 
@@ -817,8 +1203,14 @@ impl<'a> Renderer<'a> {
     fn article_page(&self, i: usize, article: &'a Article) -> Result<OutputFile> {
         let site = self.site;
         let (newer, older) = self.topic_neighbours(i);
-        let mut ctx = self.context("../", &article.title);
+        let mut ctx = self.context(&article.url, &article.title);
+        ctx.insert(
+            "page_description",
+            &shorten::first_sentence(&article.summary, DESCRIPTION_CHARS),
+        );
         ctx.insert("article", article);
+        ctx.insert("source", article.source_label());
+        ctx.insert("figure_groups", &self.figure_groups(i, usize::MAX));
         ctx.insert_value("newer", newer.map(|n| self.link(n)).into());
         ctx.insert_value("older", older.map(|o| self.link(o)).into());
         ctx.insert("has_code", &article.has_code);
@@ -859,18 +1251,38 @@ impl<'a> Renderer<'a> {
                 })
                 .collect()
         };
-        let mut ctx = self.context("../", "People and organisations");
+        let mut ctx = self.context("people/index.html", "People and organisations");
         ctx.insert("people", &names(EntityKind::Person));
         ctx.insert("organisations", &names(EntityKind::Organisation));
         self.render("people.html", &ctx, "people/index.html".into())
     }
 
+    /// The stories a person's page lists: the newest, newest first.
+    fn person_stories(&self, e: usize) -> Vec<usize> {
+        let articles = &self.site.articles;
+        let mut stories = self.site.entities[e].articles.clone();
+        stories.sort_by(|&a, &b| articles[b].date.cmp(&articles[a].date).then(a.cmp(&b)));
+        stories.truncate(STORIES_PER_PERSON);
+        stories
+    }
+
     fn person_page(&self, e: usize) -> Result<OutputFile> {
         let entity = &self.site.entities[e];
-        let mut ctx = self.context("../", &entity.name);
+        let mut ctx = self.context(&entity.url, &entity.name);
+        ctx.insert(
+            "page_description",
+            &format!(
+                "{}: named in {} stories of {}.",
+                entity.name,
+                entity.articles.len(),
+                self.site.config.title
+            ),
+        );
         ctx.insert("entity", entity);
-        let articles = entity.articles.iter().take(STORIES_PER_PERSON).copied();
-        ctx.insert_value("articles", self.link_list(articles));
+        ctx.insert_value(
+            "articles",
+            self.link_list(self.person_stories(e).into_iter()),
+        );
         let quotes: Vec<QuoteView> = entity
             .quotes
             .iter()
@@ -913,16 +1325,16 @@ impl<'a> Renderer<'a> {
                 .then(b.total.cmp(&a.total))
                 .then(a.speaker.cmp(&b.speaker))
         });
-        let mut ctx = self.context("", "Quotes");
+        let mut ctx = self.context("quotes.html", "Quotes");
         ctx.insert("groups", &groups);
         self.render("quotes.html", &ctx, "quotes.html".into())
     }
 
     fn figures_page(&self) -> Result<OutputFile> {
         let site = self.site;
-        // Per topic: its name, the figures of its newest stories, and how many older stories
-        // with figures are left to their own pages.
-        let sections: Vec<(&str, Vec<FigureView>, usize)> = site
+        // Per topic: its name, its newest stories with figures (each with its figures, one
+        // sentence once), and how many older stories with figures are left to their pages.
+        let sections: Vec<(&str, Vec<StoryFigures>, usize)> = site
             .topics
             .iter()
             .map(|t| {
@@ -933,30 +1345,17 @@ impl<'a> Renderer<'a> {
                     .filter(|&i| !site.articles[i].figures.is_empty())
                     .collect();
                 let shown = with_figures.len().min(FIGURES_PAGE_STORIES);
-                let figures: Vec<FigureView> = with_figures[..shown]
+                let stories: Vec<_> = with_figures[..shown]
                     .iter()
-                    .flat_map(|&i| self.figure_views(i))
+                    .map(|&i| (self.link(i), self.figure_groups(i, FIGURES_PER_STORY)))
                     .collect();
-                (t.name.as_str(), figures, with_figures.len() - shown)
+                (t.name.as_str(), stories, with_figures.len() - shown)
             })
-            .filter(|(_, figures, _)| !figures.is_empty())
+            .filter(|(_, stories, _)| !stories.is_empty())
             .collect();
-        let mut ctx = self.context("", "Key figures");
+        let mut ctx = self.context("figures.html", "Key figures");
         ctx.insert("sections", &sections);
         self.render("figures.html", &ctx, "figures.html".into())
-    }
-
-    /// Story `i`'s first figures, each with a link to the story.
-    fn figure_views(&self, i: usize) -> impl Iterator<Item = FigureView<'a>> + '_ {
-        let figures = &self.site.articles[i].figures;
-        figures
-            .iter()
-            .take(FIGURES_PER_STORY)
-            .map(move |f| FigureView {
-                value: &f.value,
-                context: &f.context,
-                article: self.link(i),
-            })
     }
 
     fn timeline_page(&self) -> Result<OutputFile> {
@@ -974,6 +1373,7 @@ impl<'a> Renderer<'a> {
                 url: article.url.clone(),
                 inferred: article.date_inferred,
                 article: self.link(i),
+                story: None,
             }];
             for post in &article.posts {
                 entries.push(TimelineEntry {
@@ -982,6 +1382,7 @@ impl<'a> Renderer<'a> {
                     url: article.url.clone(),
                     inferred: article.date_inferred,
                     article: self.link(i),
+                    story: Some(&article.title),
                 });
             }
             match days.iter_mut().find(|d| d.date == date) {
@@ -999,50 +1400,75 @@ impl<'a> Renderer<'a> {
             day.entries
                 .sort_by(|a, b| b.time.cmp(&a.time).then(a.title.cmp(b.title)));
         }
-        let mut ctx = self.context("", "Timeline");
+        let mut ctx = self.context("timeline.html", "Timeline");
         ctx.insert("days", &days);
         ctx.insert("undated", &undated);
+        let topics: Vec<usize> = (0..site.topics.len()).collect();
+        let chart = self
+            .editions
+            .first()
+            .and_then(|d| chart::stories_per_day(site, &topics, d));
+        ctx.insert("chart", &chart.unwrap_or_default());
         self.render("timeline.html", &ctx, "timeline.html".into())
     }
 
     fn report_page(&self, report: Option<&[FileCleaning]>) -> Result<OutputFile> {
-        let mut ctx = self.context("", "Build report");
+        let mut ctx = self.context("report.html", "Build report");
         ctx.insert("report", &report);
         self.render("report.html", &ctx, "report.html".into())
     }
 
-    /// The web app manifest and the service worker, which precaches the pages every visit
-    /// needs first; its cache name changes with the site's content so readers get updates.
-    /// `written` is every other file of the site.
+    /// The web app manifest and the service worker. The worker saves the whole site on a
+    /// reader's first visit when it is no larger than `[render] precache_limit`, else the
+    /// pages every visit needs first; its cache name changes with the site's content so
+    /// readers get updates. `written` is every other file of the site.
     fn offline_files(&self, written: &[&Written]) -> Result<Vec<OutputFile>> {
-        let ctx = self.context("", &self.site.config.title);
+        let ctx = self.context("manifest.webmanifest", &self.site.config.title);
         let manifest = self.render("manifest.webmanifest", &ctx, "manifest.webmanifest".into())?;
-        let mut core: Vec<String> = vec![
-            "index.html".into(),
-            "search.html".into(),
-            "search-index.js".into(),
-            "404.html".into(),
-        ];
-        core.extend(
-            self.site
-                .topics
+        let path_of = |f: &Written| f.path.to_string_lossy().replace('\\', "/");
+        let total: u64 = written.iter().map(|f| f.size).sum();
+        let whole = total <= self.site.config.render.precache_limit;
+        let mut core: Vec<String> = if whole {
+            // Every file a browser reads; not the crawler and hosting files.
+            let mut all: Vec<String> = written
                 .iter()
-                .filter(|t| !t.articles.is_empty() || t.slug != OTHER_TOPIC)
-                .map(|t| format!("topics/{}.html", t.slug)),
-        );
-        let mut theme: Vec<String> = written
-            .iter()
-            .filter(|f| f.path.starts_with("theme"))
-            .map(|f| f.path.to_string_lossy().replace('\\', "/"))
-            .collect();
-        theme.sort();
-        core.extend(theme);
+                .map(|f| path_of(f))
+                .filter(|p| {
+                    !matches!(p.as_str(), ".nojekyll" | "CNAME" | "robots.txt")
+                        && !p.starts_with("sitemap")
+                })
+                .collect();
+            all.sort();
+            all
+        } else {
+            let mut core: Vec<String> = vec![
+                "index.html".into(),
+                "search.html".into(),
+                "search-index.js".into(),
+                "404.html".into(),
+                "offline.html".into(),
+            ];
+            core.extend(
+                self.shown_topics()
+                    .map(|t| format!("topics/{}.html", t.slug)),
+            );
+            let mut theme: Vec<String> = written
+                .iter()
+                .filter(|f| f.path.starts_with("theme"))
+                .map(|f| path_of(f))
+                .collect();
+            theme.sort();
+            core.extend(theme);
+            core
+        };
+        core.dedup();
         let mut ctx = tera::Context::new();
         ctx.insert(
             "version",
             &format!("{:012x}", site_version(written.iter().copied()) >> 16),
         );
         ctx.insert("core", &core);
+        ctx.insert("whole", &whole);
         let worker = self.render("sw.js", &ctx, "sw.js".into())?;
         Ok(vec![manifest, worker])
     }
@@ -1095,6 +1521,15 @@ impl<'a> Renderer<'a> {
             });
         }
         Ok(files)
+    }
+}
+
+/// Where page `n` (from 1) of a topic's stories goes.
+fn topic_page_path(slug: &str, n: usize) -> String {
+    if n == 1 {
+        format!("topics/{slug}.html")
+    } else {
+        format!("topics/{slug}/page/{n}.html")
     }
 }
 

@@ -100,14 +100,15 @@ impl Article {
         }
     }
 
-    /// Who published it, for lists of sources: the stated source, else the raw file's name.
-    pub fn source_label(&self) -> String {
-        self.source.clone().unwrap_or_else(|| {
-            let name = self.file.rsplit('/').next().unwrap_or(&self.file);
-            format!("unattributed ({name})")
-        })
+    /// Who published it, as a reader knows it: the outlet, or "source not stated" (a raw
+    /// file's name is provenance, shown only on the story's page and the build report).
+    pub fn source_label(&self) -> &str {
+        self.source.as_deref().unwrap_or(SOURCE_NOT_STATED)
     }
 }
+
+/// What lists of sources say for a story whose outlet is not known.
+pub const SOURCE_NOT_STATED: &str = "source not stated";
 
 /// Stories from different sources about one event.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
@@ -661,13 +662,28 @@ fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Artic
 }
 
 /// Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian), for date distances.
-fn day_number(date: &str) -> Option<i64> {
+pub fn day_number(date: &str) -> Option<i64> {
     let mut parts = date.splitn(3, '-');
     let y: i64 = parts.next()?.parse().ok()?;
     let m: i64 = parts.next()?.parse().ok()?;
     let d: i64 = parts.next()?.parse().ok()?;
     let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
     Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 719469)
+}
+
+/// The YYYY-MM-DD date of a day number (see [`day_number`]).
+pub fn date_of_day(day: i64) -> String {
+    // Howard Hinnant's civil_from_days.
+    let z = day + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Groups stories from different source files that are about one event: alike in words,
