@@ -151,8 +151,8 @@ const RELATED_MARKER: &str = r"(?ix)^\W*(?:
     read\ more|read\ next|read\ also|also\ read|see\ also|see\ more|related|more\ on|more\ from|more\ stories|recommended|
     you\ may\ also\ like|you\ might\ also\ like|most\ (?:read|popular|viewed|shared)|trending|top\ stories|latest\ news|other\ news|
     today'?s\ other\ news|todays\ other\ news|further\ reading|don'?t\ miss|editor'?s\ picks?|what\ to\ read\ next|in\ other\ news|
-    more\ news|explore\ more|keep\ reading|popular\ now|must\ read|watch\ next|up\ next|more\ \w+\s*:
-    )\b";
+    more\ news|explore\ more|keep\ reading|popular\ now|must\ read|watch\ next|up\ next
+    )\b|^\W*more\ \w+\s*:";
 
 /// A live page's post marker.
 const POST_TIME: &str = r"(?ix)^\W*(?:
@@ -603,6 +603,13 @@ pub fn opens_like_text(line: &str, shape: &Shape) -> bool {
         "if",
         "because",
         "since",
+        "without",
+        "despite",
+        "how",
+        "why",
+        "what",
+        "where",
+        "who",
     ];
     shape.opening == Opening::Quote
         || text::words(line)

@@ -87,6 +87,8 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
             && p.repeat_of.is_none()
             && p.shape.headline_like()
             && !(p.shape.opening == Opening::Bullet && in_bullet_list(paragraphs, k))
+            // Two short sentences make a headline; two long ones a summary.
+            && (p.shape.words <= 20 || crate::text::sentences(&p.text).nth(1).is_none())
             && headline_score(paragraphs, k, &text_words, text.len()) >= HEADLINE_MIN
     });
     if let Some(h) = headline {
@@ -145,8 +147,13 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
             _ if headline.is_some() && !standfirst_seen && p.shape.words >= 6 => {
                 (Role::Standfirst, "standfirst")
             }
-            _ if live && (p.shape.opening == Opening::Bullet || p.shape.prose()) => {
-                (Role::Body, "text")
+            // A live page's key points and summary, above its posts.
+            _ if live && p.shape.words >= 4 => (Role::Body, "text"),
+            _ if live
+                && p.shape.words <= 3
+                && next.is_some_and(|q| q.cue == Cue::Plain && q.shape.words >= 4) =>
+            {
+                (Role::Subheading, "heading")
             }
             _ if p.shape.words <= 6
                 && next.is_some_and(|q| {
@@ -170,19 +177,18 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
     }
 
     // The tail: from the first furniture after the story's last paragraph to the end.
-    let tail = last_text.map_or(n, |last| {
+    // A live page's posts run to its end: its tail is what its own words call furniture.
+    let tail = last_text.filter(|_| !live).map_or(n, |last| {
         (last + 1..n)
             .find(|&k| {
                 let p = &paragraphs[k];
                 roles[k].is_none()
                     && (p.cue.is_furniture()
                         || p.cue.is_related()
-                        || (!live
-                            && paragraphs[k..].iter().all(|q| {
-                                q.cue != Cue::Plain
-                                    || (q.topic == 0.0 && q.shape.ending != Ending::FullStop)
-                            })
-                            && !cut_off_end(paragraphs, &roles, k, ends_page)))
+                        || (paragraphs[k..].iter().all(|q| {
+                            q.cue != Cue::Plain
+                                || (q.topic == 0.0 && q.shape.ending != Ending::FullStop)
+                        }) && !cut_off_end(paragraphs, &roles, k, ends_page)))
             })
             .unwrap_or(n)
     });
@@ -193,7 +199,7 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
         let role = if k >= tail {
             tail_role(paragraphs, &roles, k, ends_page)
         } else {
-            body_role(paragraphs, &roles, k, ends_page)
+            body_role(paragraphs, &roles, k, tail, ends_page)
         };
         roles[k] = Some(role);
     }
@@ -223,17 +229,23 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
         }
     }
 
-    // A line repeating the headline, the standfirst or a post title is shown once.
+    // A line repeating the headline, the standfirst, a post title or (further on) a
+    // paragraph is shown once; a caption printed twice is a caption twice.
     for k in 0..n {
-        if let Some(first) = paragraphs[k].repeat_of {
-            if roles[first].is_some_and(|(r, _)| {
-                matches!(
-                    r,
-                    Role::Headline | Role::Repeat | Role::Standfirst | Role::PostHeader
-                )
-            }) {
-                roles[k] = Some((Role::Repeat, "repeated"));
-            }
+        let repeats = paragraphs[k].repeat_of.or_else(|| {
+            // A headline or standfirst printed again, cut shorter.
+            paragraphs[k].opens.filter(|&j| {
+                roles[j].is_some_and(|(r, _)| matches!(r, Role::Headline | Role::Standfirst))
+            })
+        });
+        let Some(first) = repeats else { continue };
+        let shown_once = roles[first].is_some_and(|(r, _)| match r {
+            Role::Headline | Role::Repeat | Role::Standfirst | Role::PostHeader => true,
+            Role::Body | Role::Subheading => paragraphs[k].shape.prose() || k.abs_diff(first) > 2,
+            _ => false,
+        });
+        if shown_once {
+            roles[k] = Some((Role::Repeat, "repeated"));
         }
     }
 
@@ -341,15 +353,17 @@ fn mark_posts(
         let p = &paragraphs[k];
         if matches!(p.cue, Cue::PostTime { .. }) || published_at(&p.text) {
             roles[k] = Some((Role::PostHeader, "post time"));
-            // A marker with its title glued on ("... published at 17:23") needs no other.
-            let neighbours = if published_at(&p.text) {
-                vec![]
-            } else {
-                vec![k.wrapping_sub(1), k + 1]
-            };
-            for j in neighbours {
-                if j < n && j >= top && roles[j].is_none() && title_like(&paragraphs[j]) {
-                    roles[j] = Some((Role::PostHeader, "post title"));
+            // A marker with its title glued on ("... published at 17:23") needs no other;
+            // a bare one has its title after it, or (when none follows) before it.
+            if !published_at(&p.text) {
+                let after = k + 1 < n && roles[k + 1].is_none() && title_like(&paragraphs[k + 1]);
+                let title = if after { k + 1 } else { k.wrapping_sub(1) };
+                if title < n
+                    && title >= top
+                    && roles[title].is_none()
+                    && title_like(&paragraphs[title])
+                {
+                    roles[title] = Some((Role::PostHeader, "post title"));
                 }
             }
             // The post's author, and their job, under its header.
@@ -375,8 +389,9 @@ fn mark_posts(
             && title_like(p)
             && p.shape.words >= 4
             && !p.shape.terminal()
-            && paragraphs
-                .get(k + 1)
+            && paragraphs[k + 1..]
+                .iter()
+                .find(|q| q.repeat_of != Some(k))
                 .is_some_and(|q| q.shape.prose() || matches!(q.cue, Cue::PostTime { .. }))
         {
             roles[k] = Some((Role::PostHeader, "post title"));
@@ -442,6 +457,7 @@ fn body_role(
     paragraphs: &[Paragraph],
     roles: &[Option<(Role, Reason)>],
     k: usize,
+    tail: usize,
     ends_page: bool,
 ) -> (Role, Reason) {
     let p = &paragraphs[k];
@@ -459,7 +475,11 @@ fn body_role(
             return (Role::Caption, "repeated caption");
         }
     }
-    if p.opens.is_some() && !shape.prose() {
+    // A caption printed twice: the first copy is a caption too.
+    let repeated_next = paragraphs
+        .get(k + 1)
+        .is_some_and(|q| q.repeat_of == Some(k));
+    if (p.opens.is_some() || repeated_next) && !shape.prose() {
         return (Role::Caption, "repeated caption");
     }
     if p.is_text() || shape.prose() {
@@ -486,7 +506,7 @@ fn body_role(
         if cues::names_a_person(&p.text) {
             return (Role::Caption, "a name under a picture");
         }
-        let only_noise_after = paragraphs[k + 1..].iter().all(|q| q.cue != Cue::Plain);
+        let only_noise_after = paragraphs[k + 1..tail].iter().all(|q| q.cue != Cue::Plain);
         if shape.words >= CAPTION_MIN_WORDS
             && only_noise_after
             && roles[k - 1].is_some_and(|(r, _)| r == Role::Body)
@@ -499,6 +519,16 @@ fn body_role(
             && (shape.words <= CAPTION_MAX_WORDS || p.opens.is_some())
         {
             return (Role::Caption, "unfinished sentence between paragraphs");
+        }
+        // A short label in lower case between paragraphs is an advert's or a widget's (a
+        // brand's "iPhone" is no such label).
+        let brand = p
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase));
+        if shape.opening == Opening::Lower && shape.words <= 4 && !brand {
+            return (Role::Furniture, "label");
         }
         if shape.words <= SUBHEADING_MAX_WORDS
             && paragraphs.get(k + 1).is_some_and(|q| q.shape.prose())

@@ -192,7 +192,11 @@ fn mark_video_captions(paragraphs: &mut [Paragraph]) {
         if after_player
             && p.cue == Cue::Plain
             && p.shape.words <= 14
-            && p.shape.ending != super::shape::Ending::FullStop
+            && !matches!(
+                p.shape.ending,
+                super::shape::Ending::FullStop | super::shape::Ending::Colon
+            )
+            && !p.text.contains(" | ")
         {
             paragraphs[k].cue = Cue::CaptionCredit;
         }

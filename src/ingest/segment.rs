@@ -240,7 +240,12 @@ pub fn listing_starts(paragraphs: &[PageParagraph]) -> Option<Vec<usize>> {
             && head_and_standfirst as f64 >= LISTING_SHARE * units as f64)
         || (with_metadata >= 2
             && with_metadata as f64 >= LISTING_SHARE * units as f64
-            && mean_shared < LISTING_MAX_SHARED);
+            && mean_shared < LISTING_MAX_SHARED)
+        // Two stories sharing next to no word, each with text of its own under a headline.
+        || (units == 2
+            && texts.iter().all(|t| t.len() >= 2)
+            && mean_shared < TWO_STORIES_MAX_SHARED
+            && paragraphs[heads[1]].shape.words >= 6);
     if !listing {
         return None;
     }
@@ -296,6 +301,8 @@ pub fn headed_starts(paragraphs: &[PageParagraph]) -> Vec<usize> {
     starts
 }
 
+/// Two headed parts of a page sharing less than this of their words are two stories.
+const TWO_STORIES_MAX_SHARED: f64 = 0.05;
 /// Most paragraphs of text a listing's unit has (a teaser, a summary, a short item).
 const LISTING_UNIT_PARAGRAPHS: usize = 3;
 /// Share of a page's units that must show a listing's shape.
