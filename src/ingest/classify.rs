@@ -13,12 +13,16 @@ use crate::text::StemmedWords;
 
 /// Keywords weighing at least this define a topic; lighter ones only add evidence.
 const STRONG_WEIGHT: f64 = 2.0;
+/// Different defining terms a story needs for a topic: one word alone ("migration" of
+/// software or of butterflies) is a homonym as often as a subject.
+const MIN_DEFINING_TERMS: u32 = 2;
 
 /// What one stem means to the lexicons: its weight as a keyword of each topic that has it,
 /// and the phrases that start with it.
 #[derive(Default)]
 struct StemEntry {
-    keyword_of: Vec<(usize, f64)>,
+    /// (topic, weight, the term's bit among its topic's defining terms).
+    keyword_of: Vec<(usize, f64, u128)>,
     phrase_starts: Vec<usize>,
 }
 
@@ -27,6 +31,8 @@ struct Phrase {
     topic: usize,
     stems: Vec<String>,
     weight: f64,
+    /// Its bit among its topic's defining terms (0 when it is not one).
+    bit: u128,
 }
 
 /// The topic classifier built from config.toml.
@@ -54,6 +60,13 @@ impl Classifier {
         let mut stems: FxHashMap<String, StemEntry> = FxHashMap::default();
         let mut phrases = Vec::new();
         for (topic, lexicon) in config.topics.iter().enumerate() {
+            // Each defining term of the topic gets a bit of its own (past 128, they share).
+            let mut next_bit = 0u32;
+            let mut bit_for = |_weight: f64| -> u128 {
+                let bit = 1u128 << next_bit.min(127);
+                next_bit += 1;
+                bit
+            };
             // Two keywords with one stem: the later one's weight counts, once.
             let mut words: BTreeMap<String, f64> = BTreeMap::new();
             for (keyword, &weight) in &lexicon.keywords {
@@ -70,15 +83,17 @@ impl Classifier {
                         topic,
                         stems: keyword_stems,
                         weight,
+                        bit: bit_for(weight),
                     }),
                 }
             }
             for (stem, weight) in words {
+                let bit = bit_for(weight);
                 stems
                     .entry(stem)
                     .or_default()
                     .keyword_of
-                    .push((topic, weight));
+                    .push((topic, weight, bit));
             }
         }
         for (p, phrase) in phrases.iter().enumerate() {
@@ -104,7 +119,8 @@ impl Classifier {
     /// A phrase match also counts its words (a "defence secretary" is about defence twice over).
     pub fn evidence(&self, words: &StemmedWords) -> Evidence {
         let mut scores = vec![0.0; self.slugs.len()];
-        let mut defined = vec![false; self.slugs.len()];
+        let mut defined = vec![0u128; self.slugs.len()];
+        let mut strong = vec![false; self.slugs.len()];
         for (at, stem) in words.stems().enumerate() {
             let bit = shape_bit(stem);
             if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -113,22 +129,25 @@ impl Classifier {
             let Some(entry) = self.stems.get(stem) else {
                 continue;
             };
-            for &(topic, weight) in &entry.keyword_of {
+            for &(topic, weight, bit) in &entry.keyword_of {
                 scores[topic] += weight;
-                defined[topic] |= weight >= STRONG_WEIGHT;
+                defined[topic] |= bit;
+                strong[topic] |= weight >= STRONG_WEIGHT;
             }
             for &p in &entry.phrase_starts {
                 let phrase = &self.phrases[p];
                 let fits = at + phrase.stems.len() <= words.len();
                 if fits && (0..phrase.stems.len()).all(|k| words.stem(at + k) == phrase.stems[k]) {
                     scores[phrase.topic] += phrase.weight;
-                    defined[phrase.topic] |= phrase.weight >= STRONG_WEIGHT;
+                    defined[phrase.topic] |= phrase.bit;
+                    strong[phrase.topic] |= phrase.weight >= STRONG_WEIGHT;
                 }
             }
         }
         Evidence {
             scores,
             defined,
+            strong,
             words: words.len(),
         }
     }
@@ -147,9 +166,9 @@ impl Classifier {
             let density = score * per_100_words;
             let share = if total > 0.0 { score / total } else { 0.0 };
             let is_first = topics.is_empty();
-            // Generic words alone ("regulator", "sites") do not make a topic: at least one
-            // of its defining terms must appear.
-            if evidence.defined[*i]
+            // Generic words alone ("regulator", "sites") do not make a topic, nor one
+            // defining word alone: several of its defining terms must appear.
+            if evidence.strong[*i] && evidence.defined[*i].count_ones() >= MIN_DEFINING_TERMS
                 && density >= self.threshold
                 && (is_first || share >= self.secondary_share)
             {
@@ -194,8 +213,10 @@ fn shape_bit(stem: &str) -> usize {
 pub struct Evidence {
     /// Weighted keyword and phrase matches per topic.
     pub scores: Vec<f64>,
+    /// Which of the topic's terms occur, a bit each.
+    defined: Vec<u128>,
     /// Whether one of the topic's defining (heavily weighted) terms occurs.
-    defined: Vec<bool>,
+    strong: Vec<bool>,
     /// Number of words, for the density of matches.
     words: usize,
 }
@@ -208,7 +229,10 @@ impl Evidence {
             *mine += theirs;
         }
         for (mine, theirs) in self.defined.iter_mut().zip(&other.defined) {
-            *mine |= theirs;
+            *mine |= *theirs;
+        }
+        for (mine, theirs) in self.strong.iter_mut().zip(&other.strong) {
+            *mine |= *theirs;
         }
         self.words += other.words;
     }
