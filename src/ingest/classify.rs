@@ -168,7 +168,8 @@ impl Classifier {
             let is_first = topics.is_empty();
             // Generic words alone ("regulator", "sites") do not make a topic, nor one
             // defining word alone: several of its defining terms must appear.
-            if evidence.strong[*i] && evidence.defined[*i].count_ones() >= MIN_DEFINING_TERMS
+            if evidence.strong[*i]
+                && evidence.defined[*i].count_ones() >= MIN_DEFINING_TERMS
                 && density >= self.threshold
                 && (is_first || share >= self.secondary_share)
             {

@@ -305,7 +305,13 @@ impl Ingester {
                 .filter(|&k| whole.roles[k].0 == Role::Body)
                 .collect();
             let texts: Vec<&str> = text.iter().map(|&k| page.paragraphs[k].shown()).collect();
-            let groups = segment::split_by_words(&texts, &self.classifier);
+            let groups = if segment::is_summary_list(&texts, &self.classifier) {
+                // Each summary is a story of its own (none is a teaser).
+                starts.extend(text.iter().skip(1));
+                Vec::new()
+            } else {
+                segment::split_by_words(&texts, &self.classifier)
+            };
             for (i, group) in groups.iter().enumerate() {
                 let first = text[group[0]];
                 if group.len() == 1 && groups.len() > 1 {

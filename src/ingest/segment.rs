@@ -362,6 +362,42 @@ fn bag_togetherness(
     f64::from(shared) / f64::from(total)
 }
 
+/// Whether paragraphs of text with no headline are a list of summaries, each its own story
+/// (a tag or search page's teasers): five or more short paragraphs, none going on from the
+/// one above, neighbours sharing next to none of their words.
+pub fn is_summary_list(texts: &[&str], classifier: &Classifier) -> bool {
+    if texts.len() < SUMMARY_LIST_MIN
+        || texts
+            .iter()
+            .any(|t| text::word_count(t) > SUMMARY_MAX_WORDS)
+    {
+        return false;
+    }
+    let paragraphs = Paragraphs {
+        list: texts
+            .iter()
+            .map(|t| Paragraph::read(t, classifier))
+            .collect(),
+        vectors: OnceCell::new(),
+    };
+    if paragraphs.iter().any(|p| p.continues) {
+        return false;
+    }
+    let apart = (1..paragraphs.len())
+        .filter(|&k| {
+            togetherness(paragraphs.vector(k - 1), paragraphs.vector(k)) < SUMMARY_MAX_SHARED
+        })
+        .count();
+    apart as f64 >= 0.8 * (paragraphs.len() - 1) as f64
+}
+
+/// Fewest paragraphs a list of summaries has.
+const SUMMARY_LIST_MIN: usize = 5;
+/// Longest summary, in words.
+const SUMMARY_MAX_WORDS: usize = 45;
+/// Neighbouring summaries share less than this of their words.
+const SUMMARY_MAX_SHARED: f64 = 0.1;
+
 /// Splits the paragraphs of text of a page with no headline where their words change
 /// subject: groups of positions in `texts`, in order.
 pub fn split_by_words(texts: &[&str], classifier: &Classifier) -> Vec<Vec<usize>> {
