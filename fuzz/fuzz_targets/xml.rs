@@ -80,6 +80,7 @@ fuzz_target!(|data: &[u8]| {
         seeds: Seeds::Skip { report: None },
         track: false,
         force: false,
+        edition: None,
     });
     // A page the fuzzer made invalid (an empty title, say) is a user error, not a bug.
     let Ok(built) = built else { return };
