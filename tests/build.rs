@@ -537,3 +537,51 @@ fn the_crate_declares_its_rust_version_and_ships_no_debuginfo_or_yaml_loader() {
         "renameat2 goes through rustix"
     );
 }
+
+#[test]
+fn a_sidecar_names_the_outlet_and_date_and_wins_over_the_text() {
+    let project = common::project_copy();
+    let seeds = project.path().join("seeds");
+    // By its address's domain (config.toml's [ingest.outlets]), with a date.
+    std::fs::write(
+        seeds.join("003_529e3f3e4383d2b0.meta.toml"),
+        "url = \"https://www.theguardian.com/politics/2025/jun/05/story\"\ndate = \"2025-06-06\"\n",
+    )
+    .unwrap();
+    // By name, over the agency the dateline names.
+    std::fs::write(
+        seeds.join("002_110bc2125d0c05ec.meta.toml"),
+        "outlet = \"Example Wire\"\n",
+    )
+    .unwrap();
+    let stories = common::ingest_json(std::slice::from_ref(&seeds));
+    let of = |file: &str| {
+        stories
+            .iter()
+            .find(|s| s["file"].as_str().unwrap().ends_with(file))
+            .unwrap()
+            .clone()
+    };
+    let guardian = of("003_529e3f3e4383d2b0.txt");
+    assert_eq!(guardian["source"], "The Guardian");
+    assert_eq!(guardian["date"], "2025-06-06");
+    assert_eq!(of("002_110bc2125d0c05ec.txt")["source"], "Example Wire");
+    // A sidecar that is no TOML is an error naming it.
+    std::fs::write(seeds.join("004_efad4563b0006c02.meta.toml"), "url = [\n").unwrap();
+    let out = common::run(
+        &[
+            "ingest",
+            "--json",
+            "--strict",
+            "--root",
+            &project.path().display().to_string(),
+        ],
+        project.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("004_efad4563b0006c02.meta.toml"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

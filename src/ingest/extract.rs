@@ -114,7 +114,63 @@ pub fn signature_source(paragraph: &str) -> Option<String> {
     names::agency(trimmed).map(str::to_string)
 }
 
-/// A headline made from a lead sentence: its first clause, at most about 14 words.
+/// Longest generated headline, in characters.
+const MAX_TITLE_CHARS: usize = 90;
+/// Fewest words a generated headline cut short keeps.
+const MIN_TITLE_WORDS: usize = 6;
+
+/// Words a clause starts with: a headline may end just before one.
+const CLAUSE_STARTS: &[&str] = &[
+    "as",
+    "after",
+    "amid",
+    "while",
+    "because",
+    "which",
+    "who",
+    "where",
+    "when",
+    "despite",
+    "before",
+    "following",
+    "but",
+    "and",
+    "although",
+    "though",
+    "since",
+    "until",
+    "unless",
+    "so",
+    "saying",
+    "says",
+    "said",
+    "with",
+    "without",
+    "–",
+    "-",
+    "—",
+];
+/// Words a phrase starts with (prepositions and auxiliaries): a weaker place to end.
+const PHRASE_STARTS: &[&str] = &[
+    "on", "in", "at", "for", "from", "to", "over", "under", "into", "by", "about", "against",
+    "across", "between", "through", "during", "could", "would", "will", "may", "might", "can",
+    "should", "must", "has", "have", "had", "is", "are", "was", "were",
+];
+/// Words a headline never ends on: it would be left hanging.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "its", "his",
+    "her", "their", "our", "your", "my", "this", "that", "these", "those", "he", "she", "they",
+    "it", "we", "who", "which", "as", "was", "were", "is", "are", "has", "have", "had", "would",
+    "will", "could", "should", "can", "may", "might", "must", "from", "into", "than", "be", "been",
+    "being", "said", "told", "up", "out", "off", "down", "over", "about", "not", "no", "very",
+    "more", "most", "some", "any", "all", "such", "if", "but", "so", "also", "just", "only",
+    "after", "before", "while", "when", "where", "because", "since", "despite", "amid", "against",
+    "between", "through", "during", "under", "than", "then", "there",
+];
+
+/// A headline made from a lead sentence, for a story whose page has none: the sentence
+/// whole when it is short, else cut where a clause (or failing that a phrase) begins, at
+/// most about 90 characters, never ending on a word that leaves it hanging, a comma or a dash.
 pub fn generate_title(lead: &str) -> String {
     let lead = without_dateline(lead);
     // "On Monday 3 February 2025, ..." : the time phrase is no part of a headline.
@@ -130,51 +186,45 @@ pub fn generate_title(lead: &str) -> String {
     let sentence = text::sentences(lead).next().unwrap_or(lead);
     let sentence = sentence.trim_end_matches(['.', '!', '?', '"', '”', ' ']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    const MAX_WORDS: usize = 14;
-    const BREAKS: &[&str] = &[
-        "as",
-        "after",
-        "amid",
-        "while",
-        "because",
-        "which",
-        "who",
-        "where",
-        "when",
-        "despite",
-        "before",
-        "following",
-        "–",
-        "-",
-        "—",
-        "but",
-        "and",
-    ];
-    let mut end = words.len().min(MAX_WORDS);
-    if words.len() > MAX_WORDS {
-        // Cut at the last clause break that leaves at least six words.
-        if let Some(cut) = (6..=MAX_WORDS).rev().find(|&i| {
-            BREAKS.contains(&words[i].to_lowercase().as_str()) || words[i - 1].ends_with(',')
-        }) {
-            end = cut;
-        }
-    }
-    let mut title = words[..end].join(" ");
-    title = title.trim_end_matches([',', ';', ':', ' ']).to_string();
-    // Do not end on a word that leaves the headline hanging.
-    const DANGLING: &[&str] = &[
-        "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "its",
-        "his", "her", "their", "that", "he", "she", "they", "it", "we", "who", "which", "as",
-        "was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "should",
-        "from", "into", "than", "be", "been", "being", "said", "told",
-    ];
-    while let Some((head, last)) = title.rsplit_once(' ') {
-        if DANGLING.contains(&last.to_lowercase().as_str()) {
-            title = head.to_string();
-        } else {
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '–' && c != '—' && c != '-')
+            .to_lowercase()
+    };
+    let hangs = |w: &str| {
+        DANGLING.contains(&bare(w).as_str()) || w.ends_with([',', ';', ':', '-', '–', '—'])
+    };
+    // The longest end within the length that ends on a word that does not hang, preferring
+    // the end of the sentence, then a clause's start, then a phrase's.
+    let mut best: Option<(usize, usize)> = None;
+    let mut length = 0;
+    for end in 1..=words.len() {
+        length += words[end - 1].chars().count() + usize::from(end > 1);
+        if length > MAX_TITLE_CHARS {
             break;
         }
+        if hangs(words[end - 1]) || (end < MIN_TITLE_WORDS && end < words.len()) {
+            continue;
+        }
+        let rank = match words.get(end).map(|w| bare(w)) {
+            None => 3,
+            Some(next)
+                if CLAUSE_STARTS.contains(&next.as_str())
+                    || words[end - 1].ends_with([',', ';']) =>
+            {
+                2
+            }
+            Some(next) if PHRASE_STARTS.contains(&next.as_str()) => 1,
+            Some(_) => 0,
+        };
+        if best.is_none_or(|(_, r)| rank >= r) {
+            best = Some((end, rank));
+        }
     }
+    let end = best.map_or(words.len().min(MIN_TITLE_WORDS), |(end, _)| end);
+    let title = words[..end]
+        .join(" ")
+        .trim_end_matches([',', ';', ':', ' ', '-', '–', '—'])
+        .to_string();
     let mut chars = title.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -843,6 +893,26 @@ mod tests {
             generate_title("Sir Keir Starmer will urge European countries to commit more in defence spending as he heads to Brussels for security talks."),
             "Sir Keir Starmer will urge European countries to commit more in defence spending"
         );
+        assert_eq!(
+            generate_title("The council will close four libraries next year."),
+            "The council will close four libraries next year"
+        );
+    }
+
+    #[test]
+    fn generated_titles_never_hang_and_stay_short() {
+        for lead in [
+            "Anyone who sells fake crossings or forged papers on social media could face up to five years in prison under new plans.",
+            "New rules that came into force last week require the largest platforms to protect users from illegal content and check their ages.",
+            "Shares in the largest listed property company fell sharply on Friday after it announced a review of its London trust holdings.",
+        ] {
+            let title = generate_title(lead);
+            let last = title.rsplit(' ').next().unwrap().to_lowercase();
+            assert!(title.chars().count() <= MAX_TITLE_CHARS, "{title}");
+            assert!(!DANGLING.contains(&last.as_str()), "{title}");
+            assert!(!title.ends_with([',', '-', '–']), "{title}");
+            assert!(text::word_count(&title) >= MIN_TITLE_WORDS, "{title}");
+        }
     }
 
     #[test]

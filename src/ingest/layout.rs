@@ -7,6 +7,7 @@
 use super::cues::{self, Cue};
 use super::page::Paragraph;
 use super::shape::{Ending, Opening};
+use crate::config::Tuning;
 
 /// What a paragraph of a story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,22 +47,9 @@ pub struct Layout {
     pub date: Option<String>,
 }
 
-/// Least headline score (see [`headline_score`]) for a line above the text to be the
-/// headline; below it the story has none and one is made from its lead.
-pub const HEADLINE_MIN: f64 = 1.6;
-/// Words from which an unfinished line in the text is a caption, not a heading.
-pub const CAPTION_MIN_WORDS: usize = 10;
-/// An unfinished line longer than this is text cut short, not a caption (unless repeated).
-pub const CAPTION_MAX_WORDS: usize = 30;
-/// Longest heading, in words, inside a story's text.
-pub const SUBHEADING_MAX_WORDS: usize = 12;
-/// Share of its words a paragraph after the story's end must share with the story to
-/// still be part of it.
-pub const TAIL_TOPIC_MIN: f64 = 0.2;
-
 /// Reads one story's paragraphs. `live` says the page is a live page; `ends_page` that the
 /// story is the page's last (its last line may be text the scrape cut off).
-pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
+pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool, tuning: &Tuning) -> Layout {
     let n = paragraphs.len();
     let mut roles: Vec<Option<(Role, Reason)>> = vec![None; n];
     let text: Vec<usize> = (0..n).filter(|&k| paragraphs[k].is_text()).collect();
@@ -89,7 +77,7 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
             && !(p.shape.opening == Opening::Bullet && in_bullet_list(paragraphs, k))
             // Two short sentences make a headline; two long ones a summary.
             && (p.shape.words <= 20 || crate::text::sentences(&p.text).nth(1).is_none())
-            && headline_score(paragraphs, k, &text_words, text.len()) >= HEADLINE_MIN
+            && headline_score(paragraphs, k, &text_words, text.len()) >= tuning.headline_min
     });
     if let Some(h) = headline {
         roles[h] = Some((Role::Headline, "headline"));
@@ -197,9 +185,9 @@ pub fn read(paragraphs: &[Paragraph], live: bool, ends_page: bool) -> Layout {
             continue;
         }
         let role = if k >= tail {
-            tail_role(paragraphs, &roles, k, ends_page)
+            tail_role(paragraphs, &roles, k, ends_page, tuning)
         } else {
-            body_role(paragraphs, &roles, k, tail, ends_page)
+            body_role(paragraphs, &roles, k, tail, ends_page, tuning)
         };
         roles[k] = Some(role);
     }
@@ -433,6 +421,7 @@ fn tail_role(
     roles: &[Option<(Role, Reason)>],
     k: usize,
     ends_page: bool,
+    tuning: &Tuning,
 ) -> (Role, Reason) {
     let p = &paragraphs[k];
     match &p.cue {
@@ -442,7 +431,7 @@ fn tail_role(
         c if c.is_caption() => (Role::Caption, "picture credit"),
         c if c.is_furniture() => (Role::Furniture, "prompt"),
         _ if cut_off_end(paragraphs, roles, k, ends_page) => (Role::Body, "text cut off"),
-        _ if (p.shape.prose() && p.topic >= TAIL_TOPIC_MIN)
+        _ if (p.shape.prose() && p.topic >= tuning.tail_topic_min)
             || (!p.shape.prose() && p.shape.ending == Ending::FullStop) =>
         {
             (Role::Body, "text")
@@ -459,6 +448,7 @@ fn body_role(
     k: usize,
     tail: usize,
     ends_page: bool,
+    tuning: &Tuning,
 ) -> (Role, Reason) {
     let p = &paragraphs[k];
     let shape = &p.shape;
@@ -507,16 +497,16 @@ fn body_role(
             return (Role::Caption, "a name under a picture");
         }
         let only_noise_after = paragraphs[k + 1..tail].iter().all(|q| q.cue != Cue::Plain);
-        if shape.words >= CAPTION_MIN_WORDS
+        if shape.words >= tuning.caption_min_words
             && only_noise_after
             && roles[k - 1].is_some_and(|(r, _)| r == Role::Body)
         {
             return (Role::Body, "last paragraph");
         }
-        if shape.words >= CAPTION_MIN_WORDS
+        if shape.words >= tuning.caption_min_words
             && shape.opening != Opening::Bullet
             && !cues::opens_like_text(&p.text, shape)
-            && (shape.words <= CAPTION_MAX_WORDS || p.opens.is_some())
+            && (shape.words <= tuning.caption_max_words || p.opens.is_some())
         {
             return (Role::Caption, "unfinished sentence between paragraphs");
         }
@@ -530,7 +520,7 @@ fn body_role(
         if shape.opening == Opening::Lower && shape.words <= 4 && !brand {
             return (Role::Furniture, "label");
         }
-        if shape.words <= SUBHEADING_MAX_WORDS
+        if shape.words <= tuning.subheading_max_words
             && paragraphs.get(k + 1).is_some_and(|q| q.shape.prose())
         {
             return (Role::Subheading, "heading");

@@ -17,6 +17,7 @@ pub mod names;
 pub mod page;
 pub mod segment;
 pub mod shape;
+pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -136,6 +137,8 @@ struct Reading {
 pub struct Ingester {
     cues: Cues,
     classifier: Classifier,
+    tuning: crate::config::Tuning,
+    outlets: BTreeMap<String, String>,
 }
 
 impl Ingester {
@@ -143,6 +146,8 @@ impl Ingester {
         Ok(Ingester {
             cues: Cues::new(&config.ingest)?,
             classifier: Classifier::new(config),
+            tuning: config.ingest.tuning.clone(),
+            outlets: config.ingest.outlets.clone(),
         })
     }
 
@@ -163,8 +168,12 @@ impl Ingester {
             .with_max_len(crate::FILES_PER_JOB)
             .map(|path| {
                 let file = label(path);
-                let read = read_article(path).map(|article| {
-                    let stories = self.ingest_text(&file, &article.text);
+                let read = read_article(path).and_then(|article| {
+                    let sidecar = source::read_sidecar(path)?;
+                    let mut stories = self.ingest_text(&file, &article.text);
+                    if let Some(sidecar) = &sidecar {
+                        self.apply_sidecar(&mut stories, sidecar);
+                    }
                     let mut warnings = article.warnings;
                     if stories.is_empty() {
                         warnings.push(format!(
@@ -172,7 +181,7 @@ impl Ingester {
                             path.display()
                         ));
                     }
-                    (stories, warnings)
+                    Ok((stories, warnings))
                 });
                 (file, read)
             })
@@ -233,6 +242,26 @@ impl Ingester {
         stories
     }
 
+    /// What the scraper's sidecar says wins over what the text says: the outlet (or the one
+    /// its address's domain names) and the date.
+    fn apply_sidecar(&self, stories: &mut [Story], sidecar: &source::Sidecar) {
+        let outlet = sidecar.outlet.clone().or_else(|| {
+            sidecar
+                .url
+                .as_deref()
+                .and_then(|url| source::outlet_of_url(url, &self.outlets))
+        });
+        for story in stories {
+            if let Some(outlet) = &outlet {
+                story.source = Some(outlet.clone());
+            }
+            if let Some(date) = &sidecar.date {
+                story.date = Some(date.clone());
+                story.date_inferred = false;
+            }
+        }
+    }
+
     /// What ingest made of each line of a file's text: its story (1, 2, ...), its role and
     /// why, for `digest ingest --explain`.
     pub fn explain(&self, text: &str) -> Vec<LineReading> {
@@ -271,7 +300,7 @@ impl Ingester {
                     let slice = &mut page.paragraphs[start..end];
                     page::mark_repeats(slice);
                     page::measure_topic(slice);
-                    layout::read(slice, page.live, end == n)
+                    layout::read(slice, page.live, end == n, &self.tuning)
                 }
             };
             stories.push((start..end, layout));
@@ -286,11 +315,11 @@ impl Ingester {
             return (Vec::new(), None);
         }
         if !page.live {
-            if let Some(starts) = segment::listing_starts(&page.paragraphs) {
+            if let Some(starts) = segment::listing_starts(&page.paragraphs, &self.tuning) {
                 return (starts, None);
             }
         }
-        let whole = layout::read(&page.paragraphs, page.live, true);
+        let whole = layout::read(&page.paragraphs, page.live, true, &self.tuning);
         if page.live {
             return (vec![0], Some(whole));
         }
@@ -305,12 +334,12 @@ impl Ingester {
                 .filter(|&k| whole.roles[k].0 == Role::Body)
                 .collect();
             let texts: Vec<&str> = text.iter().map(|&k| page.paragraphs[k].shown()).collect();
-            let groups = if segment::is_summary_list(&texts, &self.classifier) {
+            let groups = if segment::is_summary_list(&texts, &self.classifier, &self.tuning) {
                 // Each summary is a story of its own (none is a teaser).
                 starts.extend(text.iter().skip(1));
                 Vec::new()
             } else {
-                segment::split_by_words(&texts, &self.classifier)
+                segment::split_by_words(&texts, &self.classifier, &self.tuning)
             };
             for (i, group) in groups.iter().enumerate() {
                 let first = text[group[0]];
@@ -438,6 +467,14 @@ impl Ingester {
                 .rev()
                 .take(2)
                 .find_map(|p| extract::signature_source(p));
+        }
+        if story.source.is_none() {
+            // A copyright line the page's furniture carries names its outlet.
+            story.source = story
+                .removed
+                .iter()
+                .filter(|r| r.rule.starts_with("furniture"))
+                .find_map(|r| source::copyright_owner(&r.text));
         }
         // Quotes and names are read in the headline and standfirst too.
         let mut read: Vec<String> = Vec::with_capacity(paragraphs_read.len() + 2);

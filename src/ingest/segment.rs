@@ -25,12 +25,9 @@ use super::extract;
 use super::names::{self, Mention};
 use super::page::Paragraph as PageParagraph;
 use super::shape::{Ending, Opening};
+use crate::config::Tuning;
 use crate::text;
 
-/// Two sides of a cut sharing less than this share of words are different stories. Set on
-/// tests/fixtures/segdev, between the most a true boundary there shares (0.14) and the least
-/// a false one does (0.19); generated single stories share 0.24 or more.
-const CUT_THRESHOLD: f64 = 0.17;
 /// Least paragraphs on either side of a cut: small sides share few words by chance alone,
 /// and a digression of a paragraph or two belongs to the story around it.
 const MIN_STORY_PARAGRAPHS: usize = 3;
@@ -166,7 +163,7 @@ pub enum StoryKind {
 
 /// Where a listing's stories begin: indices of paragraphs of the page, the first 0; `None`
 /// when the page is not a listing.
-pub fn listing_starts(paragraphs: &[PageParagraph]) -> Option<Vec<usize>> {
+pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<Vec<usize>> {
     let n = paragraphs.len();
     let mut heads: Vec<usize> = Vec::new();
     for k in 0..n {
@@ -237,14 +234,14 @@ pub fn listing_starts(paragraphs: &[PageParagraph]) -> Option<Vec<usize>> {
     let listing = (marked >= 2)
         || (units >= 3
             && short_units
-            && head_and_standfirst as f64 >= LISTING_SHARE * units as f64)
+            && head_and_standfirst as f64 >= tuning.listing_share * units as f64)
         || (with_metadata >= 2
-            && with_metadata as f64 >= LISTING_SHARE * units as f64
-            && mean_shared < LISTING_MAX_SHARED)
+            && with_metadata as f64 >= tuning.listing_share * units as f64
+            && mean_shared < tuning.listing_max_shared)
         // Two stories sharing next to no word, each with text of its own under a headline.
         || (units == 2
             && texts.iter().all(|t| t.len() >= 2)
-            && mean_shared < TWO_STORIES_MAX_SHARED
+            && mean_shared < tuning.two_stories_max_shared
             && paragraphs[heads[1]].shape.words >= 6);
     if !listing {
         return None;
@@ -301,14 +298,8 @@ pub fn headed_starts(paragraphs: &[PageParagraph]) -> Vec<usize> {
     starts
 }
 
-/// Two headed parts of a page sharing less than this of their words are two stories.
-const TWO_STORIES_MAX_SHARED: f64 = 0.05;
 /// Most paragraphs of text a listing's unit has (a teaser, a summary, a short item).
 const LISTING_UNIT_PARAGRAPHS: usize = 3;
-/// Share of a page's units that must show a listing's shape.
-const LISTING_SHARE: f64 = 0.6;
-/// A listing's neighbouring units share less than this of their words.
-const LISTING_MAX_SHARED: f64 = 0.15;
 
 /// A listing's numbering or section marks: "1. Budget talks stall", "EUROPE | Leaders meet
 /// ...", "Storm heads for the coast |".
@@ -365,7 +356,7 @@ fn bag_togetherness(
 /// Whether paragraphs of text with no headline are a list of summaries, each its own story
 /// (a tag or search page's teasers): five or more short paragraphs, none going on from the
 /// one above, neighbours sharing next to none of their words.
-pub fn is_summary_list(texts: &[&str], classifier: &Classifier) -> bool {
+pub fn is_summary_list(texts: &[&str], classifier: &Classifier, tuning: &Tuning) -> bool {
     if texts.len() < SUMMARY_LIST_MIN
         || texts
             .iter()
@@ -385,7 +376,7 @@ pub fn is_summary_list(texts: &[&str], classifier: &Classifier) -> bool {
     }
     let apart = (1..paragraphs.len())
         .filter(|&k| {
-            togetherness(paragraphs.vector(k - 1), paragraphs.vector(k)) < SUMMARY_MAX_SHARED
+            togetherness(paragraphs.vector(k - 1), paragraphs.vector(k)) < tuning.summary_max_shared
         })
         .count();
     apart as f64 >= 0.8 * (paragraphs.len() - 1) as f64
@@ -395,12 +386,10 @@ pub fn is_summary_list(texts: &[&str], classifier: &Classifier) -> bool {
 const SUMMARY_LIST_MIN: usize = 5;
 /// Longest summary, in words.
 const SUMMARY_MAX_WORDS: usize = 45;
-/// Neighbouring summaries share less than this of their words.
-const SUMMARY_MAX_SHARED: f64 = 0.1;
 
 /// Splits the paragraphs of text of a page with no headline where their words change
 /// subject: groups of positions in `texts`, in order.
-pub fn split_by_words(texts: &[&str], classifier: &Classifier) -> Vec<Vec<usize>> {
+pub fn split_by_words(texts: &[&str], classifier: &Classifier, tuning: &Tuning) -> Vec<Vec<usize>> {
     if texts.is_empty() {
         return Vec::new();
     }
@@ -417,7 +406,7 @@ pub fn split_by_words(texts: &[&str], classifier: &Classifier) -> Vec<Vec<usize>
             runs.push(block.range.collect());
             continue;
         }
-        runs.extend(split_runs(&paragraphs, block.range));
+        runs.extend(split_runs(&paragraphs, block.range, tuning));
     }
     split_off_teasers(&mut runs, &paragraphs);
     runs
@@ -788,7 +777,7 @@ fn cut_score(
 
 /// Divisive segmentation: cut a run at the gap where its two sides belong together least,
 /// while that is little enough, then look again inside each side.
-fn split_runs(paragraphs: &Paragraphs, block: Range<usize>) -> Vec<Vec<usize>> {
+fn split_runs(paragraphs: &Paragraphs, block: Range<usize>, tuning: &Tuning) -> Vec<Vec<usize>> {
     let mut done = Vec::new();
     let mut todo = vec![block.collect::<Vec<usize>>()];
     while let Some(run) = todo.pop() {
@@ -820,7 +809,7 @@ fn split_runs(paragraphs: &Paragraphs, block: Range<usize>) -> Vec<Vec<usize>> {
             }
         }
         match best {
-            Some((cut, score)) if score < CUT_THRESHOLD => {
+            Some((cut, score)) if score < tuning.cut_max_shared => {
                 todo.push(run[cut..].to_vec());
                 todo.push(run[..cut].to_vec());
             }
@@ -873,7 +862,7 @@ mod tests {
     fn story_starts(text: &str) -> Vec<usize> {
         let config = Config::parse(DEFAULT_CONFIG, "config.toml").unwrap();
         let texts: Vec<&str> = text.lines().collect();
-        split_by_words(&texts, &Classifier::new(&config))
+        split_by_words(&texts, &Classifier::new(&config), &Tuning::default())
             .iter()
             .map(|run| run[0])
             .collect()
@@ -942,7 +931,7 @@ mod tests {
         let cues = Cues::new(&IngestConfig::default()).unwrap();
         let starts = |text: &str| {
             let page = crate::ingest::page::read(text, &cues);
-            listing_starts(&page.paragraphs)
+            listing_starts(&page.paragraphs, &Tuning::default())
         };
         let listing = "1. Navy orders drone boats for the Atlantic\n\
             The navy will buy hundreds of drone boats to patrol the North Atlantic, the ministry said.\n\
