@@ -33,6 +33,57 @@ pub struct Paragraph {
     pub words: Vec<u64>,
     /// The lines a hard-wrapped paragraph was joined from (empty for a one-line paragraph).
     pub parts: Vec<String>,
+    /// A hash of its words, lower-cased: paragraphs with the same words share it.
+    key: u64,
+    /// Its words, lower-cased, joined by spaces (kept for the first [`NORMAL_WORDS`]).
+    normal: String,
+}
+
+/// Words of a paragraph kept in [`Paragraph::normal`]: enough to tell a caption repeated
+/// with its credit appended from its first copy.
+const NORMAL_WORDS: usize = 60;
+
+/// What one reading of a paragraph's words gives: its shape's counts, its content words,
+/// and what it is compared with other paragraphs by.
+struct WordsRead {
+    count: usize,
+    function: usize,
+    content: Vec<u64>,
+    key: u64,
+    normal: String,
+}
+
+impl WordsRead {
+    fn of(text: &str) -> WordsRead {
+        use std::hash::{Hash, Hasher};
+        let mut read = WordsRead {
+            count: 0,
+            function: 0,
+            content: Vec::new(),
+            key: 0,
+            normal: String::new(),
+        };
+        let mut hasher = rustc_hash::FxHasher::default();
+        for word in text::words(text) {
+            read.count += 1;
+            let function = text::is_stopword(&word);
+            read.function += usize::from(function);
+            if !function && (word.len() > 2 && (word.is_ascii() || word.chars().count() > 2)) {
+                read.content.push(text::hash_of(word.as_ref()));
+            }
+            word.hash(&mut hasher);
+            if read.count <= NORMAL_WORDS {
+                if !read.normal.is_empty() {
+                    read.normal.push(' ');
+                }
+                read.normal.push_str(&word);
+            }
+        }
+        read.content.sort_unstable();
+        read.content.dedup();
+        read.key = hasher.finish();
+        read
+    }
 }
 
 impl Paragraph {
@@ -91,24 +142,26 @@ pub fn read(text: &str, cues: &Cues) -> Page {
         if line.is_empty() {
             continue;
         }
+        let read = WordsRead::of(line);
         paragraphs.push(Paragraph {
             first: i + 1,
             last: i + 1,
             text: line.to_string(),
             shown: None,
-            shape: Shape::of(line),
+            shape: Shape::counted(line, read.count, read.function),
             cue: Cue::Plain,
             repeat_of: None,
             opens: None,
             topic: 0.0,
-            words: Vec::new(),
+            words: read.content,
             parts: Vec::new(),
+            key: read.key,
+            normal: read.normal,
         });
     }
     join_wrapped(&mut paragraphs);
     for p in &mut paragraphs {
         p.cue = cues.read(&p.text, &p.shape, &mut p.shown);
-        p.words = content_words(&p.text);
     }
     mark_video_captions(&mut paragraphs);
     mark_repeats(&mut paragraphs);
@@ -122,17 +175,6 @@ pub fn read(text: &str, cues: &Cues) -> Page {
         date,
         live,
     }
-}
-
-/// Hashes of a text's content words, sorted and without repeats.
-pub fn content_words(text: &str) -> Vec<u64> {
-    let mut words: Vec<u64> = text::words(text)
-        .filter(|w| w.chars().count() > 2 && !text::is_stopword(w))
-        .map(|w| text::hash_of(w.as_ref()))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
 }
 
 /// A text hard-wrapped at a fixed width (most lines end near the same column, mid-sentence)
@@ -173,7 +215,11 @@ fn join_wrapped(paragraphs: &mut Vec<Paragraph>) {
                 prev.text.push(' ');
                 prev.text.push_str(&p.text);
                 prev.last = p.first;
-                prev.shape = Shape::of(&prev.text);
+                let read = WordsRead::of(&prev.text);
+                prev.shape = Shape::counted(&prev.text, read.count, read.function);
+                prev.words = read.content;
+                prev.key = read.key;
+                prev.normal = read.normal;
             }
             _ => joined.push(p),
         }
@@ -203,35 +249,34 @@ fn mark_video_captions(paragraphs: &mut [Paragraph]) {
     }
 }
 
-/// Lower-cased words and nothing else: what a repeat is compared by.
-fn normalised(text: &str) -> String {
-    text::words(text).collect::<Vec<_>>().join(" ")
-}
-
 /// Marks paragraphs repeating an earlier one, and short ones that a nearby longer one opens
 /// with (a caption and its credited copy, an alt text and its caption).
 pub fn mark_repeats(paragraphs: &mut [Paragraph]) {
-    let normal: Vec<String> = paragraphs.iter().map(|p| normalised(&p.text)).collect();
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
-    for (k, n) in normal.iter().enumerate() {
-        paragraphs[k].repeat_of = None;
-        paragraphs[k].opens = None;
-        if n.is_empty() {
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    for (k, p) in paragraphs.iter_mut().enumerate() {
+        p.repeat_of = None;
+        p.opens = None;
+        if p.shape.words == 0 {
             continue;
         }
-        if let Some(&first) = seen.get(n.as_str()) {
-            paragraphs[k].repeat_of = Some(first);
+        if let Some(&first) = seen.get(&p.key) {
+            p.repeat_of = Some(first);
         }
-        seen.insert(n, k);
+        seen.insert(p.key, k);
     }
-    for k in 0..normal.len() {
-        if normal[k].len() < 20 {
+    for k in 0..paragraphs.len() {
+        let short = &paragraphs[k];
+        if short.normal.len() < 20 || short.shape.words >= NORMAL_WORDS {
             continue;
         }
-        let near = k.saturating_sub(PAIR_DISTANCE)..(k + PAIR_DISTANCE + 1).min(normal.len());
-        paragraphs[k].opens = near
-            .filter(|&j| j != k)
-            .find(|&j| normal[j].len() > normal[k].len() && normal[j].starts_with(&normal[k]));
+        let near = k.saturating_sub(PAIR_DISTANCE)..(k + PAIR_DISTANCE + 1).min(paragraphs.len());
+        let opens = near.filter(|&j| j != k).find(|&j| {
+            let long = &paragraphs[j].normal;
+            long.len() > short.normal.len()
+                && long.starts_with(&short.normal)
+                && long.as_bytes().get(short.normal.len()) == Some(&b' ')
+        });
+        paragraphs[k].opens = opens;
     }
 }
 

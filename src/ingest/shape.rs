@@ -58,13 +58,18 @@ const MIN_FUNCTION_SHARE: f64 = 0.1;
 
 impl Shape {
     pub fn of(line: &str) -> Shape {
-        let line = line.trim();
         let mut words = 0;
         let mut function = 0;
         for word in text::words(line) {
             words += 1;
             function += usize::from(text::is_stopword(&word));
         }
+        Shape::counted(line, words, function)
+    }
+
+    /// The shape of a line whose words (and function words among them) are counted.
+    pub fn counted(line: &str, words: usize, function: usize) -> Shape {
+        let line = line.trim();
         let core = line.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c));
         let ending = if core.ends_with("...") || core.ends_with('…') {
             Ending::Ellipsis
