@@ -3,6 +3,7 @@
 //! figures and a timeline; built once and read by the renderer.
 
 pub mod entities;
+mod events;
 mod similarity;
 
 use std::path::{Path, PathBuf};
@@ -152,14 +153,13 @@ pub struct Site {
 }
 
 /// Least cosine similarity for two stories from different sources to be one event, when
-/// they also name the same place. Reports of one event in different words score from about
-/// 0.07 on the seeds (a live page against an agency report); unrelated stories score 0.
+/// they also name something of it in common and nothing they say of it disagrees (see
+/// [`events::Event`]). Reports of one event in different words score from about 0.07 on the
+/// seeds (a live page against an agency report); unrelated stories score 0.
 const CLUSTER_SIMILARITY: f64 = 0.07;
 /// Most reports one event gathers: more alike stories than this are a running subject,
 /// not one event (and a chain of pairwise likenesses must not swallow a topic).
 const MAX_CLUSTER_STORIES: usize = 12;
-/// Dated stories further apart than this are different events, however alike.
-const CLUSTER_MAX_DAYS_APART: i64 = 3;
 /// Least similarity for a story to be listed as related.
 const RELATED_SIMILARITY: f64 = 0.08;
 /// Related stories shown per article.
@@ -204,8 +204,8 @@ struct StoryState {
     base_slug: String,
     /// Weighted terms, for similarity.
     terms: similarity::Terms,
-    /// Places the story names (hashed, sorted), for clusters.
-    anchors: Vec<u64>,
+    /// What the story reports happening, for clusters.
+    event: events::Event,
     /// The story's document in the similarity corpus.
     doc: u32,
 }
@@ -465,8 +465,8 @@ impl Model {
                 .map(|(i, _)| *i as usize)
                 .collect();
         }
-        let anchors: Vec<&[u64]> = self.states.iter().map(|s| s.anchors.as_slice()).collect();
-        site.clusters = find_clusters(&mut site.articles, &neighbours, &anchors);
+        let events: Vec<&events::Event> = self.states.iter().map(|s| &s.event).collect();
+        site.clusters = find_clusters(&mut site.articles, &neighbours, &events);
         let config = &site.config;
         let articles = &site.articles;
         site.topics = config
@@ -579,19 +579,29 @@ fn analyse(
     ));
     article.page_hash = crate::text::hash_of(&article);
     // Places are read across line breaks, in the text analysis has always read: the title
-    // twice (it weighed double when words were read from this text too), then the body.
+    // twice (it weighed double when words were read from this text too), then the body. A
+    // "place" that is one of the story's people or organisations ("to Trump") is none.
     let text = format!("{}\n{}\n{}", page.meta.title, page.meta.title, page.body);
     let mut places = similarity::place_anchors(&text);
     places.extend(page.meta.place.as_ref().map(|place| place.to_lowercase()));
-    let mut anchors: Vec<u64> = places.iter().map(crate::text::hash_of).collect();
-    anchors.sort_unstable();
-    anchors.dedup();
+    let names: rustc_hash::FxHashSet<String> = (page.meta.people.iter())
+        .flat_map(|p| std::iter::once(p.as_str()).chain(p.split_whitespace()))
+        .chain(page.meta.organisations.iter().map(String::as_str))
+        .map(str::to_lowercase)
+        .collect();
+    places.retain(|p| !names.contains(p.strip_prefix("the ").unwrap_or(p)) && !names.contains(p));
+    let event = events::Event::read(
+        &page.meta.title,
+        &page.body,
+        page.meta.date.as_deref(),
+        places.iter().map(String::as_str),
+    );
     let state = StoryState {
         path: page.path.clone(),
         stated_date: (page.meta.date.clone(), page.meta.date_inferred),
         base_slug: article.slug.clone(),
         terms: similarity::story_terms(&title, &body),
-        anchors,
+        event,
         doc: 0,
     };
     (article, state)
@@ -686,23 +696,21 @@ pub fn date_of_day(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Groups stories from different source files that are about one event: alike in words,
-/// naming the same place, and (when dated) within a few days of each other. Undated members
-/// take the cluster's date, marked inferred.
+/// Groups stories from different source files that report one event: alike in words,
+/// naming something of the event in common (a figure, a place, its day), and with nothing
+/// any two of them say about it at odds (its day, a preview against a report, a first
+/// against a second: see [`events::Event`]). Undated members take the event's day, marked
+/// inferred.
 fn find_clusters(
     articles: &mut [Article],
     neighbours: &[&[(u32, f64)]],
-    anchors: &[&[u64]],
+    events: &[&events::Event],
 ) -> Vec<Cluster> {
     let n = articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    // Each group's size, so a chain of look-alike stories never grows into a topic.
-    let mut size: Vec<usize> = vec![1; n];
-    // Each group's earliest and latest stated day, so a chain never spans weeks.
-    let mut span: Vec<Option<(i64, i64)>> = articles
-        .iter()
-        .map(|a| a.date.as_deref().and_then(day_number).map(|d| (d, d)))
-        .collect();
+    // Each group's members, so a story joins a group only if it agrees with every member
+    // (and a chain of look-alike stories never grows into a topic).
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -711,54 +719,59 @@ fn find_clusters(
         i
     }
     // The most alike pairs join first, so a weak likeness cannot pull a story into another
-    // event's group before its own.
+    // event's group before its own. Each pair once, from its lower story.
     let mut pairs: Vec<(f64, usize, usize)> = neighbours
         .iter()
         .enumerate()
         .flat_map(|(i, list)| {
             list.iter()
                 .take_while(|(_, similarity)| *similarity >= CLUSTER_SIMILARITY)
+                .filter(move |(j, _)| *j as usize > i)
                 .map(move |&(j, similarity)| (similarity, i, j as usize))
         })
         .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let at_odds = |x: usize, y: usize| {
+        // Pieces of one scraped page are different stories.
+        articles[x].file == articles[y].file || events[x].conflicts(events[y])
+    };
+    let similarity: rustc_hash::FxHashMap<(usize, usize), f64> = pairs
+        .iter()
+        .map(|&(similarity, i, j)| ((i, j), similarity))
+        .collect();
+    // Two groups are one event when their reports are alike on average, not through one
+    // pair: a single likeness would chain a story into whichever group reached it first.
+    let alike = |a: &[usize], b: &[usize]| {
+        let total: f64 = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| (x.min(y), x.max(y))))
+            .map(|pair| similarity.get(&pair).copied().unwrap_or(0.0))
+            .sum();
+        total >= CLUSTER_SIMILARITY * (a.len() * b.len()) as f64
+    };
     for (_, i, j) in pairs {
+        if !events[i].corroborates(events[j]) {
+            continue;
+        }
+        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+        if a == b || members[a].len() + members[b].len() > MAX_CLUSTER_STORIES {
+            continue;
+        }
+        if !alike(&members[a], &members[b])
+            || members[a]
+                .iter()
+                .any(|&x| members[b].iter().any(|&y| at_odds(x, y)))
         {
-            // Pieces of one scraped page are different stories; one event has one place.
-            if articles[i].file == articles[j].file || disjoint(anchors[i], anchors[j]) {
-                continue;
-            }
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            if a == b {
-                continue;
-            }
-            let joined = match (span[a], span[b]) {
-                (Some((lo1, hi1)), Some((lo2, hi2))) => Some((lo1.min(lo2), hi1.max(hi2))),
-                (one, other) => one.or(other),
-            };
-            if joined.is_some_and(|(lo, hi)| hi - lo > CLUSTER_MAX_DAYS_APART) {
-                continue;
-            }
-            if size[a] + size[b] > MAX_CLUSTER_STORIES {
-                continue;
-            }
-            let (keep, gone) = (a.min(b), a.max(b));
-            parent[gone] = keep;
-            span[keep] = joined;
-            size[keep] += size[gone];
+            continue;
         }
-    }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> =
-        std::collections::BTreeMap::new();
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        if size[r] >= 2 {
-            groups.entry(r).or_default().push(i);
-        }
+        let (keep, gone) = (a.min(b), a.max(b));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
     }
     let mut clusters = Vec::new();
     let mut used_slugs = rustc_hash::FxHashSet::default();
-    for mut members in groups.into_values().filter(|m| m.len() >= 2) {
+    for mut members in members.into_iter().filter(|m| m.len() >= 2) {
         members.sort_by(|&a, &b| {
             articles[a]
                 .date
@@ -767,14 +780,8 @@ fn find_clusters(
                 .then_with(|| articles[a].date.cmp(&articles[b].date))
                 .then(a.cmp(&b))
         });
-        let date = members.iter().find_map(|&m| articles[m].date.clone());
-        // The headline a source wrote beats one digest generated.
-        let lead = members
-            .iter()
-            .copied()
-            .find(|&m| !articles[m].title_generated)
-            .unwrap_or(members[0]);
-        let title = articles[lead].title.clone();
+        let date = events::event_day(members.iter().map(|&m| events[m])).map(date_of_day);
+        let title = articles[best_headline(articles, &members)].title.clone();
         let base = crate::text::slugify(&title, 64);
         let mut slug = base.clone();
         let mut k = 1;
@@ -804,4 +811,56 @@ fn find_clusters(
         });
     }
     clusters
+}
+
+/// Fewest words of a headline to name a cluster by: a shorter one is a section name or a
+/// button a scraper took for the headline ("Share").
+const MIN_HEADLINE_WORDS: usize = 4;
+
+/// The member whose headline names a cluster: one its source wrote, not one digest made
+/// from a first sentence, when there is one of [`MIN_HEADLINE_WORDS`] or more; of those the
+/// one whose words the other reports' headlines and summaries share most (the event as
+/// they all tell it, not one outlet's angle); ties to the oldest.
+fn best_headline(articles: &[Article], members: &[usize]) -> usize {
+    let stems = |text: &str| -> rustc_hash::FxHashSet<String> {
+        let words = StemmedWords::of(text);
+        words
+            .content_stems(0..words.len())
+            .map(str::to_string)
+            .collect()
+    };
+    let told: Vec<rustc_hash::FxHashSet<String>> = members
+        .iter()
+        .map(|&m| stems(&format!("{}\n{}", articles[m].title, articles[m].summary)))
+        .collect();
+    let long_enough = |m: usize| crate::text::word_count(&articles[m].title) >= MIN_HEADLINE_WORDS;
+    let written: Vec<usize> = (0..members.len())
+        .filter(|&k| long_enough(members[k]) && !articles[members[k]].title_generated)
+        .collect();
+    let candidates = if written.is_empty() {
+        (0..members.len())
+            .filter(|&k| long_enough(members[k]))
+            .collect()
+    } else {
+        written
+    };
+    let shared = |k: usize| -> f64 {
+        let own = stems(&articles[members[k]].title);
+        if own.is_empty() {
+            return 0.0;
+        }
+        told.iter()
+            .enumerate()
+            .filter(|&(other, _)| other != k)
+            .map(|(_, words)| own.intersection(words).count() as f64 / own.len() as f64)
+            .sum()
+    };
+    let mut best: Option<(usize, f64)> = None;
+    for k in candidates {
+        let score = shared(k);
+        if best.is_none_or(|(_, top)| score > top) {
+            best = Some((k, score));
+        }
+    }
+    members[best.map_or(0, |(k, _)| k)]
 }
