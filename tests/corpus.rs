@@ -1,34 +1,35 @@
-//! Ingest judged on real pages: the labelled corpus in ../shared/corpus (not part of this
-//! repository) scored by eval/corpus.py, which fails below the figures CI requires. Without
-//! the corpus beside the checkout the test says so and passes; CI has it.
+//! Ingest and clusters judged on real pages: the labelled corpus in ../shared/corpus (not
+//! part of this repository) scored by eval/corpus.py and its events by eval/events.py, which
+//! fail below the figures CI requires. Without the corpus beside the checkout the tests say
+//! so and pass; CI has it.
 
 mod common;
 
 use std::process::Command;
 
-#[test]
-fn real_pages_read_as_well_as_ci_requires() {
+/// The corpus folder, or `None` (said on stderr) when it is not beside the checkout.
+fn corpus(needs: &str, script: &str) -> Option<std::path::PathBuf> {
     let corpus = common::repo().join("../shared/corpus");
-    if !corpus.join("index.tsv").exists() {
-        eprintln!(
-            "skipped: no labelled corpus at {} (CI has it; see eval/corpus.py)",
-            corpus.display()
-        );
-        return;
+    if corpus.join(needs).exists() {
+        return Some(corpus);
     }
+    eprintln!(
+        "skipped: no {needs} in {} (CI has it; see {script})",
+        corpus.display()
+    );
+    None
+}
+
+/// Runs one of the evaluation scripts with `--require` and fails with its report.
+fn require(script: &str, args: &[&str], corpus: &std::path::Path) {
     let out = Command::new("python3")
-        .arg(common::repo().join("eval/corpus.py"))
-        .args([
-            "--bin",
-            env!("CARGO_BIN_EXE_digest"),
-            "--require",
-            "--worst",
-            "0",
-        ])
+        .arg(common::repo().join(script))
+        .args(["--bin", env!("CARGO_BIN_EXE_digest"), "--require"])
+        .args(args)
         .arg("--corpus")
-        .arg(&corpus)
+        .arg(corpus)
         .output()
-        .expect("python3 runs eval/corpus.py");
+        .unwrap_or_else(|e| panic!("python3 cannot run {script}: {e}"));
     let report = String::from_utf8_lossy(&out.stdout);
     println!("{report}");
     assert!(
@@ -37,4 +38,18 @@ fn real_pages_read_as_well_as_ci_requires() {
         report.lines().last().unwrap_or(""),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn real_pages_read_as_well_as_ci_requires() {
+    if let Some(corpus) = corpus("index.tsv", "eval/corpus.py") {
+        require("eval/corpus.py", &["--worst", "0"], &corpus);
+    }
+}
+
+#[test]
+fn reports_of_one_event_cluster_as_well_as_ci_requires() {
+    if let Some(corpus) = corpus("events/key.tsv", "eval/events.py") {
+        require("eval/events.py", &[], &corpus);
+    }
 }
