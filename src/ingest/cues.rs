@@ -143,6 +143,19 @@ const CREDIT: &str = r"(?x)(
     ^TOPSHOT\b|^FILE\ [-–—]|©\ Provided\ by
     )";
 
+/// Fewest words of a paragraph whose closing "(AGENCY)" is the wire's sign-off on its
+/// report, not a picture credit: captions are a sentence or two.
+const SIGN_OFF_MIN_WORDS: usize = 30;
+
+/// Whether `line` is running text signed off by its agency ("... reports the Tribune.
+/// (ANI)"): long prose whose only credit is a bracketed agency at its very end.
+fn signed_off(line: &str, shape: &Shape) -> bool {
+    static AGENCY_AT_END: OnceLock<Regex> = OnceLock::new();
+    let agency_at_end =
+        AGENCY_AT_END.get_or_init(|| text::builtin_regex(r"[.!?]\s*\([A-Z][A-Za-z]{1,9}\)\s*$"));
+    shape.words >= SIGN_OFF_MIN_WORDS && agency_at_end.is_match(line)
+}
+
 /// A credit and nothing else: "Pic: AP", "Photo: Jane Doe".
 const CREDIT_ONLY: &str =
     r"(?i)^\W*(?:pic(?:ture)?|photo(?:graph)?|image|credit)s?\s*(?:by)?\s*[:\-]?\s*([\w .&/'-]*)$";
@@ -314,7 +327,7 @@ impl Cues {
                     return Cue::Plain;
                 }
             }
-            if !shape.prose() || self.credit_at_end(line) {
+            if !shape.prose() || (self.credit_at_end(line) && !signed_off(line, shape)) {
                 return Cue::CaptionCredit;
             }
         }
@@ -651,6 +664,14 @@ mod tests {
         ] {
             assert!(cue(line).is_furniture(), "{line}: {:?}", cue(line));
         }
+    }
+
+    #[test]
+    fn a_wire_reports_closing_agency_is_its_sign_off_not_a_picture_credit() {
+        let report = "The ministry said on Tuesday that the new patrol vessels would be handed over to the navy in stages over the coming two years, once sea trials off the northern coast are finished, reports the Harbour Gazette. (XNA)";
+        assert_eq!(cue(report), Cue::Plain);
+        let caption = "Sailors line the deck of a new patrol vessel during sea trials off the northern coast. (XNA)";
+        assert_eq!(cue(caption), Cue::CaptionCredit);
     }
 
     #[test]
