@@ -307,6 +307,39 @@ fn a_story_keeps_its_slug_when_a_story_with_its_title_comes_before_it() {
 }
 
 #[test]
+fn a_story_read_anew_by_a_changed_ingest_keeps_its_page_in_the_first_build() {
+    // A story whose text ingest now reads differently has a new id, so its old page is
+    // stale; the new page takes the same slug, and removing the stale page must not remove
+    // the page just written in its place.
+    let project = small_project();
+    let root = project.path();
+    ok(&run(root, &["build"]));
+    let before = pages(root);
+    write_seed(
+        root,
+        "a.txt",
+        "Army orders new drones for the front",
+        "The Ministry of Defence ordered 500 drones on Monday, officials confirmed.",
+    );
+    let err = ok(&run(root, &["build"]));
+    assert_eq!(
+        pages(root).keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "{err}"
+    );
+    let page = page_titled(root, "Army orders new drones");
+    assert!(std::fs::read_to_string(&page)
+        .unwrap()
+        .contains("officials confirmed"));
+    let slug = page.file_stem().unwrap().to_string_lossy().into_owned();
+    assert!(root.join(format!("public/articles/{slug}.html")).is_file());
+    assert!(
+        !err.contains("stale removed") || err.contains("0 stale removed"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_deleted_seeds_page_is_removed_and_an_edited_one_kept_with_a_warning() {
     let project = small_project();
     let root = project.path();

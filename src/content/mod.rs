@@ -434,6 +434,16 @@ pub fn write_stories<T: Send>(
         }
         plans.push(plan);
     }
+    // A stale page whose path a new page takes (the story read anew under the same slug)
+    // is replaced by it, not removed after it is written.
+    let written: HashSet<&str> = plans
+        .iter()
+        .filter_map(|plan| match plan {
+            Plan::Write { path, .. } => Some(path.as_str()),
+            Plan::Keep => None,
+        })
+        .collect();
+    prune.retain(|&i| !written.contains(existing[i].path.as_str()));
     let folders: BTreeSet<PathBuf> = plans
         .iter()
         .filter_map(|plan| match plan {
