@@ -108,8 +108,14 @@ impl Event {
 
     /// Whether the two stories name something of the event in common: a figure, a place,
     /// or its day.
-    pub fn corroborates(&self, other: &Event) -> bool {
-        !super::disjoint(&self.specifics, &other.specifics) || self.same_day(other)
+    /// Only a specific that `telling` says picks out one happening counts.
+    pub fn corroborates(&self, other: &Event, telling: impl Fn(u64) -> bool) -> bool {
+        shared(&self.specifics, &other.specifics).any(telling) || self.same_day(other)
+    }
+
+    /// The specifics the story names (hashed figures and places).
+    pub fn specifics(&self) -> &[u64] {
+        &self.specifics
     }
 
     /// Whether what the two stories say about their events cannot be said of one event.
@@ -196,6 +202,25 @@ impl Event {
         }
         false
     }
+}
+
+/// The values two sorted lists share.
+fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// The day of the event a cluster's reports tell: the earliest day their leads pin; else
@@ -892,7 +917,7 @@ mod tests {
             Some("2031-04-30"),
         );
         assert!(wed.conflicts(&thu));
-        assert!(!wed.conflicts(&dated) && wed.corroborates(&dated));
+        assert!(!wed.conflicts(&dated) && wed.corroborates(&dated, |_| false));
         assert!(dated.conflicts(&late));
         // A Thursday report dated weeks later is of another Thursday.
         let thu_dated = event(
@@ -901,6 +926,23 @@ mod tests {
             Some("2031-04-24"),
         );
         assert!(thu_dated.conflicts(&dated));
+    }
+
+    #[test]
+    fn only_a_telling_figure_corroborates() {
+        let a = event(
+            "Port fees rise",
+            "Fees at the port rose 12% this spring.",
+            None,
+        );
+        let b = event(
+            "Rail fares rise",
+            "Fares on the line rose 12% this spring.",
+            None,
+        );
+        assert!(a.corroborates(&b, |_| true));
+        // A figure many stories of the site name says nothing of which happening this is.
+        assert!(!a.corroborates(&b, |_| false));
     }
 
     #[test]

@@ -510,19 +510,6 @@ fn corpus_of(stories: &mut [(Article, StoryState)]) -> similarity::Corpus {
     corpus
 }
 
-/// Whether two sorted lists share no element.
-fn disjoint(a: &[u64], b: &[u64]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
-}
-
 /// Newest first; undated after dated; then by title and path, for a stable order. Two
 /// pages claiming one slug are then told apart, the later numbered.
 fn sort_stories(stories: &mut Vec<(Article, StoryState)>) {
@@ -731,6 +718,17 @@ fn find_clusters(
         })
         .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // A figure or place that more stories name than one event has reports ("10%", "£1bn",
+    // a capital) is common currency, and says nothing of which happening a story tells.
+    let mut named_by: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    for specific in events.iter().flat_map(|e| e.specifics()) {
+        *named_by.entry(*specific).or_default() += 1;
+    }
+    let telling = |specific: u64| {
+        named_by
+            .get(&specific)
+            .is_some_and(|&n| n <= MAX_CLUSTER_STORIES)
+    };
     let at_odds = |x: usize, y: usize| {
         // Pieces of one scraped page are different stories.
         articles[x].file == articles[y].file || events[x].conflicts(events[y])
@@ -750,7 +748,7 @@ fn find_clusters(
         total >= CLUSTER_SIMILARITY * (a.len() * b.len()) as f64
     };
     for (_, i, j) in pairs {
-        if !events[i].corroborates(events[j]) {
+        if !events[i].corroborates(events[j], telling) {
             continue;
         }
         let (a, b) = (root(&mut parent, i), root(&mut parent, j));
