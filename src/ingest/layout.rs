@@ -529,6 +529,9 @@ fn body_role(
     (Role::Body, "text")
 }
 
+/// How many paragraphs past the head of a story [`story_date`] looks for a bare date line.
+const DATE_LINE_REACH: usize = 2;
+
 /// The date the story states: a date line or dated byline above its text, else the date in
 /// its dateline, else (a live page) its first dated post. Never a date from the text or the
 /// page's tail.
@@ -549,26 +552,40 @@ fn story_date(
         .take(window + 1)
         .filter(|(_, (r, _))| matches!(r, Role::Date | Role::Byline))
         .find_map(|(p, _)| stated(p));
-    head.or_else(|| {
-        let first_body = paragraphs
+    // A line that is a date and nothing else, just past a line or two of text (a masthead's
+    // "catch up on the day" before a newsletter's date), dates the story too: no paragraph
+    // of an article's text is a bare date.
+    let near_head = || {
+        paragraphs
             .iter()
             .zip(roles)
-            .find(|(_, (r, _))| *r == Role::Body)?
-            .0;
-        if first_body.cue != Cue::Dateline {
-            return None;
-        }
-        let opening: String = first_body.text.chars().take(80).collect();
-        super::dates::find_date(&opening)
-    })
-    .or_else(|| {
-        live.then(|| {
-            paragraphs
+            .take(window + 1 + DATE_LINE_REACH)
+            .find_map(|(p, (r, _))| match (&p.cue, r) {
+                (Cue::Date(d), Role::Date) => d.date.clone(),
+                _ => None,
+            })
+    };
+    head.or_else(near_head)
+        .or_else(|| {
+            let first_body = paragraphs
                 .iter()
                 .zip(roles)
-                .filter(|(_, (r, _))| matches!(r, Role::PostHeader | Role::Date | Role::Byline))
-                .find_map(|(p, _)| stated(p))
+                .find(|(_, (r, _))| *r == Role::Body)?
+                .0;
+            if first_body.cue != Cue::Dateline {
+                return None;
+            }
+            let opening: String = first_body.text.chars().take(80).collect();
+            super::dates::find_date(&opening)
         })
-        .flatten()
-    })
+        .or_else(|| {
+            live.then(|| {
+                paragraphs
+                    .iter()
+                    .zip(roles)
+                    .filter(|(_, (r, _))| matches!(r, Role::PostHeader | Role::Date | Role::Byline))
+                    .find_map(|(p, _)| stated(p))
+            })
+            .flatten()
+        })
 }

@@ -239,6 +239,7 @@ impl Ingester {
                 .map_or(paragraphs.last().map_or(first, |p| p.last), |(p, _)| p.last);
             stories.push(self.build_story(file, &reading.page, paragraphs, layout, [first, last]));
         }
+        date_from_page_head(&mut stories);
         stories
     }
 
@@ -506,6 +507,21 @@ impl Ingester {
 }
 
 /// The lines of a story's paragraphs removed as noise, each with why.
+/// The stories of a page that state no date take the date its first story states, marked
+/// inferred: a newsletter or briefing dates its issue once, at its head, for every item.
+fn date_from_page_head(stories: &mut [Story]) {
+    let Some((head, rest)) = stories.split_first_mut() else {
+        return;
+    };
+    let Some(date) = head.date.as_ref().filter(|_| !head.date_inferred) else {
+        return;
+    };
+    for story in rest.iter_mut().filter(|s| s.date.is_none()) {
+        story.date = Some(date.clone());
+        story.date_inferred = true;
+    }
+}
+
 fn removed_lines(paragraphs: &[Paragraph], layout: &Layout) -> Vec<Removed> {
     let mut removed = Vec::new();
     for (p, (role, reason)) in paragraphs.iter().zip(&layout.roles) {
@@ -826,6 +842,31 @@ mod tests {
     use crate::content::Page;
     use crate::test_support::{sample_articles, sorted_tally};
     use crate::text::{StemmedWords, WordTally};
+
+    /// A briefing dates its issue once, under its masthead: every item takes that date,
+    /// marked inferred where the item states none.
+    #[test]
+    fn a_briefings_items_take_the_date_under_its_masthead() {
+        let config = Config::parse(DEFAULT_CONFIG, "config.toml").unwrap();
+        let ingester = Ingester::new(&config).unwrap();
+        let item = |headline: &str, text: &str| format!("{headline}\n\n{text}\n\n");
+        let page = [
+            "World Desk\n\nThe morning's news from every continent, in five minutes.\n\nMarch 14, 2031\n\n".to_string(),
+            item("Harbour strike ends after nine days", "Dock workers in the northern port voted on Thursday to accept a pay offer of 6% over two years, ending a strike that had left more than forty ships waiting at anchor. The union said the vote was close."),
+            item("Rail link to the airport opens at last", "The first trains ran on the new airport line on Friday morning, three years after the date first promised, and the operator said tickets would cost the same as the bus for a year. Passengers queued from dawn."),
+            item("Flood defences to be raised along the estuary", "Engineers will raise the river walls by a metre over the next five years after two winters of flooding, the regional council said, at a cost of about 90 million. Work starts in the spring."),
+        ]
+        .concat();
+        let stories = ingester.ingest_text("seeds/briefing.txt", &page);
+        assert!(stories.len() >= 3, "{stories:#?}");
+        let first = &stories[0];
+        assert_eq!(first.date.as_deref(), Some("2031-03-14"), "{first:#?}");
+        assert!(!first.date_inferred);
+        for story in &stories[1..] {
+            assert_eq!(story.date.as_deref(), Some("2031-03-14"), "{story:#?}");
+            assert!(story.date_inferred, "{story:#?}");
+        }
+    }
 
     /// The site takes the tally ingest hands over instead of reading the page's body: the
     /// two must agree, Markdown escapes and all.
