@@ -78,7 +78,9 @@ const FURNITURE_LINE: &str = r"(?ix)^\W*(?:
     post\ a\ comment|leave\ a\ (?:reply|comment)|add\ a\ comment|view\ comments|show\ comments|
     source\ link|original\ source|listen|listen\ now|play|pause|mute|watch|watch\ now|watch\ live|
     image|images|video|videos|photo|photos|gallery|more\ images|more\ photos|more\ videos|
-    -\s*ends?|ends|[0-9]+|[0-9]{1,3}\s?(?:min|mins|minutes?)(?:\ read)?
+    -\s*ends?|ends|[0-9]+|[0-9]{1,3}\s?(?:min|mins|minutes?)(?:\ read)?|
+    (?:ad\ )?loading(?:…|\.\.\.)?|full\ (?:article|story)|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?|
+    [^\s.!?]+(?:\ [^\s.!?]+){0,2}\ logo
     )\W*$";
 
 /// A video or audio player's duration or position ("1:03", "0:49", "/5:46"): minutes of one
@@ -107,7 +109,9 @@ const FURNITURE_PHRASE: &str = r"(?ix)(
     \bauto-?generated\b|\bauto-?aggregated\b|\bsyndicated\ feed\b|\bnot\ been\ edited\ by\b|^\W*disclaimer\b|^republished\ from\b|^originally\ published\b|
     \bthis\ story\ is\ from\ the\b.*\bedition\b|
     \bdownload\ (?:the|our)\b.*\bapp\b|\bopen\ in\ app\b|\bget\ (?:all\ )?(?:your|the)\ news\b|\bstart\ reading\b|
-    \blive\ (?:blog|coverage)\ (?:has|is)\ (?:ended|closed)\b|
+    \blive\ (?:blog|coverage)\ (?:has|is)\ (?:ended|closed)\b|\bthis\ is\ a\ live\ (?:blog|page)\b|\bfollow\ (?:along\ )?below\b|
+    ^\W*unlock\b|\byou(?:'ve|’ve|\ have)\ consented\b|\bthere\ are\ no\ (?:recent\ )?results\b|
+    ^\W*the\ (?:full\ |complete\ )?(?:article|story|page)\ is\ no\ longer\ available\b|\bplease\ visit\ the\ original\b|
     style=\x22|font-family:|^\s*</?(?:div|span|p|a|img|iframe|script)\b|
     https?://|\bwww\.\w
     )";
@@ -661,6 +665,13 @@ mod tests {
             "Estimated read time: 6 minutes",
             "Your email address will never be published. Required fields are starred",
             "Want to comment on this article? Join the conversation below.",
+            "Loading…",
+            "Harbour Gazette Logo",
+            "Most shared",
+            "Unlock our weekly digest for free",
+            "The story is no longer available.",
+            "This is a live page. Follow along below.",
+            "Sorry, there are no results for most shared stories.",
         ] {
             assert!(cue(line).is_furniture(), "{line}: {:?}", cue(line));
         }
@@ -677,6 +688,8 @@ mod tests {
     #[test]
     fn story_text_that_mentions_the_same_words_is_not() {
         for line in [
+            "The ferry service is no longer available to foot passengers, the operator said on Monday.",
+            "She said she had never consented to the search of her phone.",
             "The streaming service, which lost a third of its subscription income last year, said prices would rise in March.",
             "- asking for proof of age before anyone can sign up to a forum",
             "Police said the cookies were laced with cannabis.",
