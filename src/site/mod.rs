@@ -36,6 +36,9 @@ pub struct Article {
     pub topics: Vec<TopicRef>,
     pub kind: StoryKind,
     pub summary: String,
+    /// The summary is the body's own opening, word for word: the article page need not
+    /// print it twice.
+    pub summary_opens_body: bool,
     pub posts: Vec<Post>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
@@ -594,6 +597,19 @@ fn analyse(
     (article, state)
 }
 
+/// Whether `text` opens with the words of `opening` (case, punctuation and Markdown aside).
+fn opens_with(text: &str, opening: &str) -> bool {
+    let mut words = crate::text::words(text);
+    let mut any = false;
+    for word in crate::text::words(opening) {
+        any = true;
+        if words.next().as_deref() != Some(word.as_ref()) {
+            return false;
+        }
+    }
+    any
+}
+
 fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Article {
     let meta = &page.meta;
     let slug = if meta.slug.is_empty() {
@@ -633,6 +649,7 @@ fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Artic
             .collect(),
         kind: meta.kind,
         summary: meta.summary.clone(),
+        summary_opens_body: opens_with(&page.body, &meta.summary),
         posts: meta.posts.clone(),
         quotes: meta.quotes.clone(),
         figures: meta.figures.clone(),
@@ -861,4 +878,27 @@ fn best_headline(articles: &[Article], members: &[usize]) -> usize {
         }
     }
     members[best.map_or(0, |(k, _)| k)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_with;
+
+    #[test]
+    fn a_summary_that_is_the_bodys_opening_is_told_from_one_that_is_not() {
+        let body = "The *council* voted on Monday to close the bridge.\n\nRepairs start in May.";
+        assert!(opens_with(
+            body,
+            "The council voted on Monday to close the bridge."
+        ));
+        assert!(opens_with(
+            body,
+            "The council voted on Monday to close the bridge. Repairs start"
+        ));
+        assert!(!opens_with(
+            body,
+            "A bridge closes for repairs after a council vote."
+        ));
+        assert!(!opens_with(body, ""));
+    }
 }
