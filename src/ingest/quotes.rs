@@ -618,7 +618,8 @@ impl<'e> Attributor<'e> {
                     continue;
                 }
                 if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "i" | "we") {
-                    if from == words.len() {
+                    // "She also confirmed": only the verb's helpers stand between.
+                    if words[from..].iter().all(|(_, w)| is_auxiliary(&bare(w))) {
                         from -= 1;
                     }
                     break;
@@ -743,7 +744,13 @@ impl<'e> Attributor<'e> {
             // "X, speaking to reporters, said" — a participle inside commas is not the verb.
             if is_speech_participle(&lower) {
                 let before = sentence[..pos].trim_end();
-                if before.ends_with(',') || i == 0 {
+                // "X hit back by saying", "X, while stating": the sentence's subject speaks.
+                let adverbial = i > 0
+                    && matches!(
+                        bare(words[i - 1].1).as_str(),
+                        "by" | "while" | "when" | "before" | "after"
+                    );
+                if before.ends_with(',') || i == 0 || adverbial {
                     if let Some(s) = self.sentence_subject(&sentence[..pos], at, recent) {
                         return Some(s);
                     }
@@ -753,6 +760,18 @@ impl<'e> Attributor<'e> {
             let clause = &sentence[..pos];
             if clause.trim().is_empty() {
                 continue;
+            }
+            // "The minister attacked what she called ...": a pronoun after the sentence's
+            // own subject is that subject.
+            let pronoun = i > 0 && matches!(bare(words[i - 1].1).as_str(), "he" | "she");
+            if pronoun && i > 1 {
+                let opening = &sentence[..words[i - 1].0];
+                if let Some(s) = self
+                    .sentence_subject(opening, at, recent)
+                    .filter(|s| s.kind == Some(Kind::Person))
+                {
+                    return Some(s);
+                }
             }
             if let Some(s) = self.subject_before(clause, at, recent) {
                 return Some(s);
@@ -943,6 +962,9 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             groups.push((k, k, None));
         }
         let mut paragraph_speaker: Option<Speaker> = None;
+        // The quotes read in this paragraph, by sentence.
+        let mut read: Vec<ReadQuote> = Vec::new();
+        let mut sentence = 0;
         for (g, &(first, last, tag)) in groups.iter().enumerate() {
             let words = join_spans(paragraph, &list[first..=last]);
             let at = base + list[first].start;
@@ -970,8 +992,8 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             if let Some((text, speaker)) = open.take() {
                 out.push(text, speaker);
             }
-            if text::word_count(&words) < 4 {
-                continue;
+            if g > 0 && breaks_sentence(paragraph, &list[groups[g - 1].1], &list[first]) {
+                sentence += 1;
             }
             let tail_end = list.get(last + 1).map_or(paragraph.len(), |n| n.start);
             let tail = &paragraph[list[last].after.min(tail_end)..tail_end];
@@ -987,6 +1009,14 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
                 .and_then(|t| reader.speaker_after(t, at, recent_now.as_ref()))
                 .or_else(|| reader.speaker_after(tail, at, recent_now.as_ref()))
                 .or_else(|| reader.speaker_before(head, at, recent_now.as_ref()));
+            // A sentence has one speaker: a later quote in it is by the earlier one's.
+            if speaker.is_none() {
+                speaker = read
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.sentence == sentence)
+                    .find_map(|r| r.speaker.clone());
+            }
             if speaker.is_none() && head.trim().is_empty() && g == 0 {
                 // A paragraph opening with a quote: a lead-in paragraph ending with a colon,
                 // or the speaker the paragraph before reported.
@@ -1006,19 +1036,42 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
                     }
                 }
             }
+            let short = text::word_count(&words) < 4;
+            read.push(ReadQuote {
+                sentence,
+                speaker: speaker.clone(),
+                index: None,
+            });
+            if short {
+                continue;
+            }
             if let Some(s) = &speaker {
                 paragraph_speaker = Some(s.clone());
             }
-            if list[last].closed {
-                out.push(words, speaker);
+            let next_opens = paragraphs
+                .get(p + 1)
+                .is_some_and(|n| n.trim_start().starts_with(['“', '"', '‘', '\'']));
+            if list[last].closed || !next_opens {
+                let index = out.push(words, speaker);
+                if let Some(r) = read.last_mut() {
+                    r.index = index;
+                }
             } else {
-                let next_opens = paragraphs
-                    .get(p + 1)
-                    .is_some_and(|n| n.trim_start().starts_with(['“', '"', '‘', '\'']));
-                if next_opens {
-                    open = Some((words, speaker));
-                } else {
-                    out.push(words, speaker);
+                open = Some((words, speaker));
+            }
+        }
+        // "“A” and “B”, he says": an earlier quote of a sentence is by the later one's speaker.
+        for k in (0..read.len()).rev() {
+            if read[k].speaker.is_none() {
+                let later = read[k + 1..]
+                    .iter()
+                    .take_while(|r| r.sentence == read[k].sentence)
+                    .find_map(|r| r.speaker.clone());
+                if let Some(later) = later {
+                    if let Some(i) = read[k].index {
+                        out.quotes[i].speaker = Some(later.name.clone());
+                    }
+                    read[k].speaker = Some(later);
                 }
             }
         }
@@ -1051,6 +1104,27 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
     out.quotes
 }
 
+/// A quote of the paragraph being read: its sentence, speaker and place in the list.
+struct ReadQuote {
+    sentence: usize,
+    speaker: Option<Speaker>,
+    index: Option<usize>,
+}
+
+/// Whether a sentence ends between two quoted stretches of a paragraph: an end mark in the
+/// words between, or a quote ending one ("... fine.”) and a capital after it.
+fn breaks_sentence(paragraph: &str, before: &Span, next: &Span) -> bool {
+    let between = paragraph[before.after.min(next.mark)..next.mark].trim();
+    let quote_ended = paragraph[before.start..before.end]
+        .trim_end()
+        .ends_with(['.', '!', '?']);
+    between.contains(". ")
+        || between.contains("! ")
+        || between.contains("? ")
+        || between.ends_with(['.', '!', '?'])
+        || quote_ended && between.starts_with(char::is_uppercase)
+}
+
 /// Quotes found so far, each text once.
 #[derive(Default)]
 struct QuoteList {
@@ -1059,14 +1133,17 @@ struct QuoteList {
 }
 
 impl QuoteList {
-    fn push(&mut self, text: String, speaker: Option<Speaker>) {
+    /// Adds a quote of four words or more not seen before; its index in the list.
+    fn push(&mut self, text: String, speaker: Option<Speaker>) -> Option<usize> {
         let text = text.trim().trim_end_matches([',', ' ']).to_string();
         if text::word_count(&text) >= 4 && self.seen.insert(text.clone()) {
             self.quotes.push(Quote {
                 text,
                 speaker: speaker.map(|s| s.name),
             });
+            return Some(self.quotes.len() - 1);
         }
+        None
     }
 }
 
@@ -1178,6 +1255,43 @@ mod tests {
             "We will start in May. And we will not stop until it works."
         );
         assert_eq!(speakers(&q), vec![Some("Tom Brennan"), Some("Tom Brennan")]);
+    }
+
+    #[test]
+    fn a_sentence_has_one_speaker() {
+        let q = read(&[
+            "Tom Brennan said the scheme was “a waste of public money”, having seen costs “rise every single year since”.",
+            "She wants to keep “the old rules for small firms” and give the savings to “the people who need help most”, Priya Vance says.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![
+                Some("Tom Brennan"),
+                Some("Tom Brennan"),
+                Some("Priya Vance"),
+                Some("Priya Vance")
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_before_helpers_and_a_speech_participle_after_by() {
+        let q = read(&[
+            "Priya Vance opened the debate.",
+            "She also confirmed that firms must meet a “strict new target for all complaints”.",
+            "Tom Brennan hit back by saying the plan was “a recipe for chaos on the roads”.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Priya Vance"), Some("Tom Brennan")]);
+    }
+
+    #[test]
+    fn a_pronoun_in_its_sentence_is_the_sentence_subject() {
+        let q = read(&[
+            "Home Secretary Tom Brennan will take no advice from Priya Vance, he warned.",
+            "In a long speech, the home secretary attacked what he called “a party of empty promises”.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Tom Brennan")], "{q:?}");
     }
 
     #[test]
