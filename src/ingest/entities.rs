@@ -289,6 +289,20 @@ fn is_acronym(word: &str) -> bool {
         && (upper == letters || (upper >= 2 && upper * 2 >= letters && len <= 5))
 }
 
+/// A model or type code ("F-16", "S9", "MQ-9"): up to three capitals, a dash or not,
+/// then digits and maybe a letter.
+fn is_model_code(word: &str) -> bool {
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = word[letters..]
+        .strip_prefix('-')
+        .unwrap_or(&word[letters..]);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&letters)
+        && digits > 0
+        && rest[digits..].chars().count() <= 1
+        && rest[digits..].chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// What the text says of one mention of a name.
 #[derive(Debug, Default, Clone)]
 struct Evidence {
@@ -619,6 +633,12 @@ impl<'v> Reader<'v> {
 
     fn paragraph(&mut self, paragraph: &str, offset: usize) {
         let toks = tokens(paragraph);
+        // In a line of capitalised words (a table row, a title-case heading) a capital
+        // is no sign of a name: every run there counts as a sentence's first word.
+        let title_case = toks.len() >= 3
+            && toks
+                .iter()
+                .all(|t| t.cap() || t.core.chars().filter(|c| c.is_alphabetic()).count() < 4);
         let mut i = 0;
         let mut previous_run: Option<(usize, usize)> = None;
         while i < toks.len() {
@@ -665,7 +685,8 @@ impl<'v> Reader<'v> {
             while end > start + 1 && !toks[end - 1].cap() {
                 end -= 1;
             }
-            let initial = start == 0
+            let initial = title_case
+                || start == 0
                 || toks[start - 1].ends_sentence()
                 || toks[start].opened && !toks[start].bracket;
             let run_index = self.sightings.len();
@@ -703,6 +724,10 @@ impl<'v> Reader<'v> {
             && lowers.iter().any(|l| lex::is_head_title(l))
         {
             self.bare_roles.push((at, whole.clone()));
+            return;
+        }
+        // A model with its code ("F-16 Fighting Falcon", "Galaxy Tab S9") is a product.
+        if words.len() > 1 && words.iter().any(|w| is_model_code(w)) {
             return;
         }
         // A headline or shouted words, not a name ("LONDON", "BREAKING NEWS").
@@ -1647,6 +1672,25 @@ mod tests {
             e.canonical("Mr Brennan"),
             Some((Kind::Person, "Tom Brennan".to_string()))
         );
+    }
+
+    #[test]
+    fn products_with_model_codes_and_title_case_rows_are_not_names() {
+        let e = find(&[
+            "The air force flew its F-22 Sky Lance jets and the new Orbit Tab Z7 tablets.",
+            "Northfield Upper Vale - Independent Win",
+            "Tom Brennan spoke for the Green Party on Monday.",
+        ]);
+        assert_eq!(e.people, vec!["Tom Brennan".to_string()], "{:?}", e.people);
+        assert!(
+            !e.organisations
+                .iter()
+                .any(|o| o.contains("Sky Lance") || o.contains("Orbit") || o.contains("Win")),
+            "{:?}",
+            e.organisations
+        );
+        assert!(is_model_code("F-16") && is_model_code("S9") && is_model_code("MQ-9"));
+        assert!(!is_model_code("Covid-19") && !is_model_code("G") && !is_model_code("Radio"));
     }
 
     #[test]

@@ -338,6 +338,20 @@ impl<'e> Attributor<'e> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
+            // "the press secretary, Karine Jean-Pierre": the part that writes the name
+            // out, before a role read as someone else named earlier.
+            for part in &parts {
+                if let Some(s) = self.resolve_one(part, at, recent) {
+                    let written_out = s
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|last| part.contains(last));
+                    if s.kind.is_some() && written_out {
+                        return Some(s);
+                    }
+                }
+            }
             let mut role = None;
             for part in &parts {
                 if let Some(s) = self.resolve_one(part, at, recent) {
@@ -687,6 +701,10 @@ impl<'e> Attributor<'e> {
         // The subject stands before the sentence's first verb: try each comma part in turn.
         for part in sentence.split(", ") {
             let words = words_of(part);
+            // "However, officials ...": an opening adverb is no subject.
+            if words.len() == 1 && text::is_stopword(&bare(words[0].1)) {
+                continue;
+            }
             // Up to the first word that is no part of a noun phrase.
             let mut end = 0;
             for (i, (_, w)) in words.iter().enumerate() {
@@ -763,12 +781,16 @@ impl<'e> Attributor<'e> {
             }
             // "The minister attacked what she called ...": a pronoun after the sentence's
             // own subject is that subject.
-            let pronoun = i > 0 && matches!(bare(words[i - 1].1).as_str(), "he" | "she");
-            if pronoun && i > 1 {
+            let pronoun = match words.get(i.wrapping_sub(1)).map(|(_, w)| bare(w)) {
+                Some(p) if p == "he" || p == "she" => Some(Kind::Person),
+                Some(p) if p == "it" => Some(Kind::Organisation),
+                _ => None,
+            };
+            if let Some(kind) = pronoun.filter(|_| i > 1) {
                 let opening = &sentence[..words[i - 1].0];
                 if let Some(s) = self
                     .sentence_subject(opening, at, recent)
-                    .filter(|s| s.kind == Some(Kind::Person))
+                    .filter(|s| s.kind == Some(kind))
                 {
                     return Some(s);
                 }
@@ -843,7 +865,16 @@ impl<'e> Attributor<'e> {
                     (!lex::is_speech_verb(&l) || w.starts_with(char::is_uppercase))
                         && !matches!(
                             l.as_str(),
-                            "that" | "when" | "while" | "after" | "before" | "as"
+                            "that"
+                                | "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "as"
+                                | "in"
+                                | "on"
+                                | "during"
+                                | "via"
                         )
                 })
                 .collect();
@@ -1005,8 +1036,13 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             let head = &paragraph[head_start.min(list[first].mark)..list[first].mark];
             let head = head.trim_end();
             let recent_now = paragraph_speaker.clone().or(recent_here.clone());
-            let mut speaker = tag
-                .and_then(|t| reader.speaker_after(t, at, recent_now.as_ref()))
+            // "X said that “...,” he said": the pronoun is the person named before.
+            let named_before = pronoun_tag(tag.unwrap_or(tail))
+                .then(|| reader.speaker_before(head, at, recent_now.as_ref()))
+                .flatten()
+                .filter(|s| s.kind == Some(Kind::Person));
+            let mut speaker = named_before
+                .or_else(|| tag.and_then(|t| reader.speaker_after(t, at, recent_now.as_ref())))
                 .or_else(|| reader.speaker_after(tail, at, recent_now.as_ref()))
                 .or_else(|| reader.speaker_before(head, at, recent_now.as_ref()));
             // A sentence has one speaker: a later quote in it is by the earlier one's.
@@ -1102,6 +1138,16 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
         out.push(text, speaker);
     }
     out.quotes
+}
+
+/// Whether the words after a quote are a speech tag with a pronoun ("he said", "said she").
+fn pronoun_tag(tail: &str) -> bool {
+    let words = words_of(first_sentence(tail.trim_start_matches([',', ' ', '.'])));
+    words.len() <= 3
+        && words
+            .iter()
+            .any(|(_, w)| matches!(bare(w).as_str(), "he" | "she"))
+        && words.iter().any(|(_, w)| lex::is_speech_verb(&bare(w)))
 }
 
 /// A quote of the paragraph being read: its sentence, speaker and place in the list.
@@ -1292,6 +1338,27 @@ mod tests {
             "In a long speech, the home secretary attacked what he called “a party of empty promises”.",
         ]);
         assert_eq!(speakers(&q), vec![Some("Tom Brennan")], "{q:?}");
+    }
+
+    #[test]
+    fn a_written_out_name_and_an_it_after_its_subject() {
+        let q = read(&[
+            "Tom Brennan and Priya Vance met on Monday.",
+            "She will “stand by the workers of this town”, said the party’s deputy leader, Priya Vance.",
+            "Priya Vance said that “nobody will be left behind in the new plan,” she said.",
+            "“The rules are clear and they will stay,” wrote Tom Brennan in a post on the Brindle Foods website.",
+            "However, a Brindle Foods spokeswoman said it had what it called “a short technical fault last night”.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![
+                Some("Priya Vance"),
+                Some("Priya Vance"),
+                Some("Tom Brennan"),
+                Some("Brindle Foods")
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
