@@ -932,7 +932,7 @@ pub fn is_actor_verb(word: &str) -> bool {
 
 /// Verbs of speech, as attribution uses them ("said", "told", "warned", "stating").
 const SPEECH_VERBS: &str =
-    "said says say told tells added adds adding warned warns warning insisted insists \
+    "said says say saying told tells telling added adds adding warned warns warning insisted insists \
     insisting argued argues arguing explained explains explaining posted posts wrote writes \
     writing stated states stating declared declares declaring claimed claims claiming asked asks \
     asking replied replies replying continued continues noted notes noting acknowledged admitted \
@@ -946,7 +946,7 @@ const SPEECH_VERBS: &str =
     welcomes praised praises insisted maintained maintains emphasised emphasises emphasized \
     reckoned reckons shared shares wrote announced answered answers \
     quipped quips boasted boasts complained complains lamented laments pointed demanded demands \
-    blasted slammed hailed branded labelled labeled dubbed";
+    blasted slammed hailed branded labelled labeled dubbed referred refers defended defends";
 
 /// Whether a lower-cased word is a verb of speech.
 pub fn is_speech_verb(word: &str) -> bool {

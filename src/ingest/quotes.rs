@@ -556,9 +556,10 @@ impl<'e> Attributor<'e> {
                     && !w.ends_with("'s")
             })
             && !lex::is_place(&stripped.join(" ").to_lowercase())
-            && !stripped
-                .iter()
-                .any(|w| ends_subject(&bare(w)) || lex::is_demonym(&bare(w)));
+            && !stripped.iter().any(|w| {
+                let l = bare(w);
+                ends_subject(&l) || lex::is_demonym(&l) || text::is_stopword(&l)
+            });
         if shaped {
             return Some(person(stripped.join(" ")));
         }
@@ -732,6 +733,17 @@ impl<'e> Attributor<'e> {
             if let Some(s) = self.resolve(&np, at, recent) {
                 return Some(s);
             }
+            // "Tom Brennan hits back": a verb the lists do not know ends the name.
+            let capitalised = words
+                .iter()
+                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                .count();
+            if (1..end).contains(&capitalised) {
+                let name: Vec<&str> = words[..capitalised].iter().map(|(_, w)| *w).collect();
+                if let Some(s) = self.resolve(&name.join(" "), at, recent) {
+                    return Some(s);
+                }
+            }
         }
         None
     }
@@ -786,6 +798,15 @@ impl<'e> Attributor<'e> {
                 Some(p) if p == "it" => Some(Kind::Organisation),
                 _ => None,
             };
+            // "X says ..., and insisted": a second verb of the sentence's subject.
+            if i > 1 && bare(words[i - 1].1) == "and" {
+                if let Some(s) = self
+                    .sentence_subject(&sentence[..words[i - 1].0], at, recent)
+                    .filter(|s| s.kind.is_some())
+                {
+                    return Some(s);
+                }
+            }
             if let Some(kind) = pronoun.filter(|_| i > 1) {
                 let opening = &sentence[..words[i - 1].0];
                 if let Some(s) = self
@@ -1356,6 +1377,26 @@ mod tests {
                 Some("Priya Vance"),
                 Some("Tom Brennan"),
                 Some("Brindle Foods")
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_verb_and_an_unknown_verb_after_the_subject() {
+        let q = read(&[
+            "Brindle Foods says its shops are open, and insisted it “will keep every store trading”.",
+            "Tom Brennan hits back by saying the firm is “living in a world of its own”.",
+            "Priya Vance referred to the plan as “a blueprint for a fairer town”.",
+            "His plan, he says, is “the best we could have hoped for”.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![
+                Some("Brindle Foods"),
+                Some("Tom Brennan"),
+                Some("Priya Vance"),
+                Some("Priya Vance")
             ],
             "{q:?}"
         );
