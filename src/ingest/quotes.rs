@@ -132,6 +132,24 @@ struct Attributor<'e> {
     entities: &'e Entities,
     /// Quoted stretches of the joined paragraphs: names inside them are not who spoke.
     quoted: Vec<(usize, usize)>,
+    /// The paragraphs joined by newlines, which the offsets point into.
+    text: String,
+}
+
+/// Whether a name at byte `pos` of `text` is the object of a preposition or of "told"
+/// ("told the BBC", "to Ofcom", "on the Fund"): not who an "it" after it is.
+fn is_object_at(text: &str, pos: usize) -> bool {
+    let mut before = text[..pos].split_whitespace().rev();
+    let mut word = before.next().map(bare);
+    if matches!(word.as_deref(), Some("the")) {
+        word = before.next().map(bare);
+    }
+    word.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "told" | "to" | "with" | "by" | "from" | "on" | "at" | "in" | "for" | "of" | "against"
+        )
+    })
 }
 
 /// Words that end a subject read backwards from its verb: conjunctions, prepositions,
@@ -391,12 +409,20 @@ impl<'e> Attributor<'e> {
                 if let Some(r) = recent.filter(|r| r.kind == Some(Kind::Organisation)) {
                     return Some(r.clone());
                 }
-                return self
-                    .last_before(at, Kind::Organisation)
-                    .map(|name| Speaker {
-                        kind: Some(Kind::Organisation),
-                        name,
-                    });
+                // The last body that stood as a subject.
+                let mut at = at;
+                while let Some((pos, name)) =
+                    self.entities.last_mention_of_kind(at, Kind::Organisation)
+                {
+                    if !self.in_quote(pos) && !is_object_at(&self.text, pos) {
+                        return Some(Speaker {
+                            kind: Some(Kind::Organisation),
+                            name: name.to_string(),
+                        });
+                    }
+                    at = pos;
+                }
+                return None;
             }
             "they" => {
                 return recent
@@ -983,7 +1009,11 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
         }
         offset += paragraph.len() + 1;
     }
-    let reader = Attributor { entities, quoted };
+    let reader = Attributor {
+        entities,
+        quoted,
+        text: paragraphs.join("\n"),
+    };
     let mut out = QuoteList::default();
     // An unclosed quote going on into the next paragraph: its words and speaker.
     let mut open: Option<(String, Option<Speaker>)> = None;
@@ -1135,15 +1165,16 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
         // A paragraph reporting speech without quoting it ("X said he ...") sets who the
         // next all-quote paragraph is by.
         if paragraph_speaker.is_none() && !paragraph.trim_start().starts_with(['“', '"']) {
-            let last_sentence = &paragraph[last_sentence_start(paragraph)..];
-            let reported = words_of(last_sentence)
-                .iter()
-                .any(|(_, w)| lex::is_speech_verb(&bare(w)));
-            if reported {
+            let sentence_start = last_sentence_start(paragraph);
+            let verb = words_of(&paragraph[sentence_start..])
+                .into_iter()
+                .rfind(|(_, w)| lex::is_speech_verb(&bare(w)));
+            // Who "the company" is, read where the verb is: not a body named after it.
+            if let Some((verb_at, _)) = verb {
                 paragraph_speaker = reader
                     .speaker_before(
                         paragraph.trim_end_matches(['.', ':']),
-                        base + paragraph.len(),
+                        base + sentence_start + verb_at,
                         None,
                     )
                     .filter(|s| s.kind.is_some());
@@ -1400,6 +1431,18 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn it_is_the_last_body_that_was_a_subject() {
+        let q = read(&[
+            "Harlow Bank said it had a fault in its tills.",
+            "A bank spokeswoman told the Daily Courier that it was working with Northgate Council on the matter.",
+            "“The fault is fixed and every shop is open again,” it said.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Harlow Bank")], "{q:?}");
+        assert!(is_object_at("she told the Daily Courier", 13));
+        assert!(!is_object_at("Then the Daily Courier", 9));
     }
 
     #[test]
