@@ -289,6 +289,28 @@ fn is_acronym(word: &str) -> bool {
         && (upper == letters || (upper >= 2 && upper * 2 >= letters && len <= 5))
 }
 
+/// The small words a title-case line leaves in lower case.
+fn is_title_case_small(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "but"
+            | "by"
+            | "with"
+            | "as"
+            | "vs"
+    )
+}
+
 /// A model or type code ("F-16", "S9", "MQ-9"): up to three capitals, a dash or not,
 /// then digits and maybe a letter.
 fn is_model_code(word: &str) -> bool {
@@ -634,11 +656,13 @@ impl<'v> Reader<'v> {
     fn paragraph(&mut self, paragraph: &str, offset: usize) {
         let toks = tokens(paragraph);
         // In a line of capitalised words (a table row, a title-case heading) a capital
-        // is no sign of a name: every run there counts as a sentence's first word.
+        // is no sign of a name: only bodies known by their shape are read there.
         let title_case = toks.len() >= 3
-            && toks
-                .iter()
-                .all(|t| t.cap() || t.core.chars().filter(|c| c.is_alphabetic()).count() < 4);
+            && toks.iter().all(|t| {
+                t.cap()
+                    || !t.core.chars().any(char::is_alphabetic)
+                    || is_title_case_small(&t.lower())
+            });
         let mut i = 0;
         let mut previous_run: Option<(usize, usize)> = None;
         while i < toks.len() {
@@ -685,12 +709,16 @@ impl<'v> Reader<'v> {
             while end > start + 1 && !toks[end - 1].cap() {
                 end -= 1;
             }
-            let initial = title_case
-                || start == 0
+            let initial = start == 0
                 || toks[start - 1].ends_sentence()
                 || toks[start].opened && !toks[start].bracket;
             let run_index = self.sightings.len();
             self.run(&toks, start, end, initial, offset);
+            if title_case {
+                let run: Vec<Sighting> = self.sightings.split_off(run_index);
+                self.sightings
+                    .extend(run.into_iter().filter(|s| s.ev.org_shape));
+            }
             let pushed = self.sightings.len() > run_index;
             // "A and B": two names joined.
             if let Some((p, p_end)) = previous_run {
