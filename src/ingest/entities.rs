@@ -289,6 +289,18 @@ fn is_acronym(word: &str) -> bool {
         && (upper == letters || (upper >= 2 && upper * 2 >= letters && len <= 5))
 }
 
+/// A capital letter joined by a hyphen to a lower-case word ("X-ray", "T-shirt").
+fn is_letter_compound(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    let (Some(letter), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    letter.chars().count() == 1
+        && letter.chars().all(|c| c.is_uppercase())
+        && rest.chars().count() >= 2
+        && rest.chars().all(|c| c.is_lowercase())
+}
+
 /// The small words a title-case line leaves in lower case.
 fn is_title_case_small(lower: &str) -> bool {
     matches!(
@@ -754,8 +766,15 @@ impl<'v> Reader<'v> {
             self.bare_roles.push((at, whole.clone()));
             return;
         }
-        // A model with its code ("F-16 Fighting Falcon", "Galaxy Tab S9") is a product.
-        if words.len() > 1 && words.iter().any(|w| is_model_code(w)) {
+        // A model with its code ("F-16 Fighting Falcon", "Galaxy Tab S9") is a product; a
+        // letter joined to a common word ("X-ray", "U-turn") is a common noun; a run ending
+        // in a noun for a kind of person ("Coast Guardsman") describes someone, it is no name.
+        if words.len() > 1 && words.iter().any(|w| is_model_code(w))
+            || words.iter().any(|w| is_letter_compound(w))
+            || lowers
+                .last()
+                .is_some_and(|l| l.ends_with("sman") || l.ends_with("swoman"))
+        {
             return;
         }
         // A headline or shouted words, not a name ("LONDON", "BREAKING NEWS").
@@ -1718,6 +1737,10 @@ mod tests {
             e.organisations
         );
         assert!(is_model_code("F-16") && is_model_code("S9") && is_model_code("MQ-9"));
+        assert!(is_letter_compound("X-ray") && !is_letter_compound("Jean-Pierre"));
+        let e = find(&["A Coast Guardsman and fans of U-pop met Tom Brennan on Monday."]);
+        assert_eq!(e.people, vec!["Tom Brennan".to_string()], "{:?}", e.people);
+        assert!(e.organisations.is_empty(), "{:?}", e.organisations);
         assert!(!is_model_code("Covid-19") && !is_model_code("G") && !is_model_code("Radio"));
     }
 

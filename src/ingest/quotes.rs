@@ -835,8 +835,11 @@ impl<'e> Attributor<'e> {
             }
             if let Some(kind) = pronoun.filter(|_| i > 1) {
                 let opening = &sentence[..words[i - 1].0];
+                // Its role nouns ("a company spokeswoman") are read where the sentence
+                // starts, not after the bodies it goes on to name.
+                let sentence_at = at.saturating_sub(sentence.len() + 1);
                 if let Some(s) = self
-                    .sentence_subject(opening, at, recent)
+                    .sentence_subject(opening, sentence_at, recent)
                     .filter(|s| s.kind == Some(kind))
                 {
                     return Some(s);
@@ -1439,6 +1442,11 @@ mod tests {
             "Harlow Bank said it had a fault in its tills.",
             "A bank spokeswoman told the Daily Courier that it was working with Northgate Council on the matter.",
             "“The fault is fixed and every shop is open again,” it said.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Harlow Bank")], "{q:?}");
+        let q = read(&[
+            "Harlow Bank said it had a fault in its tills.",
+            "A bank spokeswoman told the BBC it had what it called “a short fault in the tills”.",
         ]);
         assert_eq!(speakers(&q), vec![Some("Harlow Bank")], "{q:?}");
         assert!(is_object_at("she told the Daily Courier", 13));
