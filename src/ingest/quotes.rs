@@ -281,6 +281,25 @@ fn is_auxiliary(lower: &str) -> bool {
     )
 }
 
+/// Nouns for something said, whose author follows "by" ("a claim by X that ...").
+fn is_speech_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "claim"
+            | "claims"
+            | "statement"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "warning"
+            | "pledge"
+            | "promise"
+            | "announcement"
+            | "assertion"
+    )
+}
+
 /// Participles of speech: their subject is the sentence's ("X condemned it, stating").
 fn is_speech_participle(lower: &str) -> bool {
     lower.ends_with("ing") && lex::is_speech_verb(lower)
@@ -789,6 +808,26 @@ impl<'e> Attributor<'e> {
             let source = rest.split([',', ':', '“', '"']).next().unwrap_or(rest);
             if let Some(s) = self.resolve(source, at, recent) {
                 return Some(s);
+            }
+        }
+        // "a claim by X that ...": a noun of speech and its author.
+        if let Some(k) = words.iter().rposition(|(_, w)| is_speech_noun(&bare(w))) {
+            if words.get(k + 1).is_some_and(|(_, w)| *w == "by") {
+                if let Some(&(from, _)) = words.get(k + 2) {
+                    let author: Vec<&str> = words_of(&sentence[from..])
+                        .into_iter()
+                        .map(|(_, w)| w)
+                        .take_while(|w| !matches!(bare(w).as_str(), "that" | "which" | "to"))
+                        .collect();
+                    let author = author.join(" ");
+                    let author = author.trim_end_matches([',', ':', ';']);
+                    if let Some(s) = self
+                        .resolve(author, at, recent)
+                        .filter(|s| s.kind.is_some())
+                    {
+                        return Some(s);
+                    }
+                }
             }
         }
         // The last verb of speech in the sentence.
@@ -1451,6 +1490,15 @@ mod tests {
         assert_eq!(speakers(&q), vec![Some("Harlow Bank")], "{q:?}");
         assert!(is_object_at("she told the Daily Courier", 13));
         assert!(!is_object_at("Then the Daily Courier", 9));
+    }
+
+    #[test]
+    fn a_claim_by_someone_is_theirs() {
+        let q = read(&[
+            "Priya Vance spoke on Monday.",
+            "The figure repeats a claim by Tom Brennan that the town has “the best schools in the north”.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Tom Brennan")], "{q:?}");
     }
 
     #[test]
