@@ -1381,6 +1381,10 @@ impl Entities {
                 )
             })
             .collect();
+        let former = role
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| w == "former");
         let head = words.last()?;
         if lex::is_org_noun(head) || lex::is_document_noun(head) {
             return self
@@ -1391,9 +1395,11 @@ impl Entities {
             return None;
         }
         // A person given this role: the last one before, or else the first after.
+        // "The former minister" is not whoever holds the office now.
         let fits = |given: &str| {
             let given: Vec<&str> = given.split_whitespace().collect();
-            given.last() == Some(&head.as_str())
+            given.contains(&"former") == former
+                && given.last() == Some(&head.as_str())
                 && words[..words.len() - 1]
                     .iter()
                     .filter(|w| lex::is_title_modifier(w))
@@ -1417,8 +1423,17 @@ impl Entities {
                 return Some((Kind::Person, (*first).clone()));
             }
         }
-        self.last_before(at, Kind::Person)
-            .map(|n| (Kind::Person, n.to_string()))
+        let holder = |name: &str| {
+            self.roles.iter().any(|(_, given, n)| {
+                n == name && !given.contains("former") && given.ends_with(head.as_str())
+            })
+        };
+        let before = self.mentions.partition_point(|(pos, _, _)| *pos < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .find(|(_, k, n)| *k == Kind::Person && !(former && holder(n)))
+            .map(|(_, _, n)| (Kind::Person, n.to_string()))
     }
 
     /// Whether `name` is one of the story's people.
@@ -1742,6 +1757,20 @@ mod tests {
         assert_eq!(e.people, vec!["Tom Brennan".to_string()], "{:?}", e.people);
         assert!(e.organisations.is_empty(), "{:?}", e.organisations);
         assert!(!is_model_code("Covid-19") && !is_model_code("G") && !is_model_code("Radio"));
+    }
+
+    #[test]
+    fn a_former_holder_is_not_the_one_in_office() {
+        let e = find(&["Priya Vance met Prime Minister Tom Brennan on Monday."]);
+        let at = usize::MAX;
+        assert_eq!(
+            e.resolve_role("the prime minister", at),
+            Some((Kind::Person, "Tom Brennan".to_string()))
+        );
+        assert_eq!(
+            e.resolve_role("the former prime minister", at),
+            Some((Kind::Person, "Priya Vance".to_string()))
+        );
     }
 
     #[test]
