@@ -289,6 +289,14 @@ fn is_acronym(word: &str) -> bool {
         && (upper == letters || (upper >= 2 && upper * 2 >= letters && len <= 5))
 }
 
+/// Members of a legislature written after their party ("MPs", "MEPs").
+fn is_members_word(word: &str) -> bool {
+    matches!(
+        word,
+        "MPs" | "MEPs" | "MSPs" | "MLAs" | "TDs" | "MP" | "MEP" | "MSP"
+    )
+}
+
 /// A capital letter joined by a hyphen to a lower-case word ("X-ray", "T-shirt").
 fn is_letter_compound(word: &str) -> bool {
     let mut parts = word.splitn(2, '-');
@@ -764,6 +772,11 @@ impl<'v> Reader<'v> {
             && lowers.iter().any(|l| lex::is_head_title(l))
         {
             self.bare_roles.push((at, whole.clone()));
+            return;
+        }
+        // "Labour MPs": the party of its members.
+        if words.len() > 1 && is_members_word(words[words.len() - 1]) {
+            self.run(toks, start, end - 1, initial, offset);
             return;
         }
         // A model with its code ("F-16 Fighting Falcon", "Galaxy Tab S9") is a product; a
@@ -1770,6 +1783,17 @@ mod tests {
         assert_eq!(
             e.resolve_role("the former prime minister", at),
             Some((Kind::Person, "Priya Vance".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_party_before_its_members_is_the_party() {
+        let e = find(&["The vote split Labour MPs as Tom Brennan spoke."]);
+        assert_eq!(
+            e.organisations,
+            vec!["Labour".to_string()],
+            "{:?}",
+            e.organisations
         );
     }
 
