@@ -729,6 +729,17 @@ impl<'v> Reader<'v> {
             while end > start + 1 && !toks[end - 1].cap() {
                 end -= 1;
             }
+            // "Channel 4", "BBC Radio 4": a known body whose name ends in a number.
+            if toks.get(end).is_some_and(|t| {
+                !toks[end - 1].closes()
+                    && !t.core.is_empty()
+                    && t.core.chars().all(|c| c.is_ascii_digit())
+            }) {
+                let with_number: Vec<String> = toks[start..=end].iter().map(Tok::lower).collect();
+                if lex::known_org(&with_number.join(" ")).is_some() {
+                    end += 1;
+                }
+            }
             let initial = start == 0
                 || toks[start - 1].ends_sentence()
                 || toks[start].opened && !toks[start].bracket;
@@ -1783,6 +1794,16 @@ mod tests {
         assert_eq!(
             e.resolve_role("the former prime minister", at),
             Some((Kind::Person, "Priya Vance".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_known_body_ending_in_a_number() {
+        let e = find(&["Tom Brennan spoke to ITV and Channel 4 on Monday."]);
+        assert!(
+            e.organisations.contains(&"Channel 4".to_string()),
+            "{:?}",
+            e.organisations
         );
     }
 
