@@ -375,7 +375,7 @@ impl<'e> Attributor<'e> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            // "the press secretary, Karine Jean-Pierre": the part that writes the name
+            // "the press secretary, Ann Lowe": the part that writes the name
             // out, before a role read as someone else named earlier.
             for part in &parts {
                 if let Some(s) = self.resolve_one(part, at, recent) {
