@@ -10,11 +10,14 @@
 pub mod classify;
 pub mod cues;
 pub mod dates;
+pub mod entities;
 pub mod extract;
 pub mod layout;
+pub mod lexicon;
 pub mod live;
 pub mod names;
 pub mod page;
+pub mod quotes;
 pub mod segment;
 pub mod shape;
 pub mod source;
@@ -30,7 +33,8 @@ use crate::config::Config;
 use crate::text::{self, WordTally};
 use classify::Classifier;
 use cues::{Cue, Cues};
-use extract::{Entities, Figure, Quote};
+use entities::Entities;
+use extract::{Figure, Quote};
 use layout::{Layout, Role};
 use live::Post;
 use page::{Page, Paragraph};
@@ -477,12 +481,35 @@ impl Ingester {
                 .filter(|r| r.rule.starts_with("furniture"))
                 .find_map(|r| source::copyright_owner(&r.text));
         }
-        // Quotes and names are read in the headline and standfirst too.
+        // Quotes and names are read in the standfirst, a live page's post titles, and a
+        // headline written as a sentence (a Title Case one capitalises every word).
         let mut read: Vec<String> = Vec::with_capacity(paragraphs_read.len() + 2);
+        if !story.title.is_empty() && is_sentence_case(&story.title) {
+            read.push(story.title.clone());
+        }
         read.extend(standfirst.map(str::to_string));
-        read.extend(paragraphs_read.iter().cloned());
-        let entities = Entities::find(&read);
-        story.quotes = extract::quotes(&read, &entities);
+        match story.kind {
+            StoryKind::Live => {
+                let summary = paragraphs_read.len()
+                    - story
+                        .posts
+                        .iter()
+                        .map(|p| p.paragraphs.len())
+                        .sum::<usize>();
+                read.extend(paragraphs_read[..summary].iter().cloned());
+                for post in &story.posts {
+                    read.push(post.title.clone());
+                    read.extend(
+                        post.paragraphs
+                            .iter()
+                            .map(|p| p.trim_start_matches('•').trim().to_string()),
+                    );
+                }
+            }
+            StoryKind::Article => read.extend(paragraphs_read.iter().cloned()),
+        }
+        let entities = Entities::find(&read, story.source.as_deref());
+        story.quotes = quotes::quotes(&read, &entities);
         story.figures = extract::figures(&read, MAX_FIGURES);
         story.people = entities.people.clone();
         story.organisations = entities.organisations.clone();
@@ -504,6 +531,21 @@ impl Ingester {
         }
         story
     }
+}
+
+/// Whether a headline is written as a sentence, most of its longer words in small letters
+/// after the first ("Minister backs plan for new ferry"), not in Title Case.
+fn is_sentence_case(title: &str) -> bool {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !words.is_empty() && capitalised * 2 < words.len()
 }
 
 /// The lines of a story's paragraphs removed as noise, each with why.

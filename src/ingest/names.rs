@@ -258,6 +258,11 @@ fn is_opener(word: &str) -> bool {
     listed(&SET, OPENERS, word) || text::MONTHS.contains(&word) || text::WEEKDAYS.contains(&word)
 }
 
+/// Whether a lower-cased word opens sentences or qualifies names (dates included).
+pub fn is_opener_word(word: &str) -> bool {
+    is_opener(word)
+}
+
 /// Titles and offices that stand before a name.
 const TITLES: &[&str] = &[
     "sir",
