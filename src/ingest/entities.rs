@@ -645,13 +645,13 @@ fn is_org_preceder(word: &str) -> bool {
 }
 
 /// The words of a story in lower case, which show a capitalised word is a common one.
-fn lower_vocabulary(paragraphs: &[&str]) -> FxHashSet<String> {
+fn lower_vocabulary<'a>(paragraphs: &[&'a str]) -> FxHashSet<&'a str> {
     let mut vocab = FxHashSet::default();
     for paragraph in paragraphs {
         for word in paragraph.split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if word.starts_with(char::is_lowercase) && word.len() > 1 {
-                vocab.insert(word.to_string());
+                vocab.insert(word);
             }
         }
     }
@@ -660,7 +660,7 @@ fn lower_vocabulary(paragraphs: &[&str]) -> FxHashSet<String> {
 
 /// Reads the names of one paragraph.
 struct Reader<'v> {
-    vocab: &'v FxHashSet<String>,
+    vocab: &'v FxHashSet<&'v str>,
     sightings: Vec<Sighting>,
     /// Names joined by "and" ("Ana Petrović and Tomas Keller"), by sighting index.
     pairs: Vec<(usize, usize)>,
@@ -1307,12 +1307,14 @@ impl Entities {
                 if is_score(word) {
                     scores += 1;
                 }
-                let w = word
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                if is_match_word(&w) {
-                    sport_words += 1;
-                }
+                // The words of matches are ASCII: only a capitalised one needs lower-casing.
+                let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let counted = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    is_match_word(&w.to_ascii_lowercase())
+                } else {
+                    is_match_word(w)
+                };
+                sport_words += usize::from(counted);
             }
             offset += paragraph.len() + 1;
         }

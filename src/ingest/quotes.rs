@@ -146,7 +146,7 @@ fn is_object_at(text: &str, pos: usize) -> bool {
     }
     word.is_some_and(|w| {
         matches!(
-            w.as_str(),
+            &*w,
             "told" | "to" | "with" | "by" | "from" | "on" | "at" | "in" | "for" | "of" | "against"
         )
     })
@@ -305,11 +305,17 @@ fn is_speech_participle(lower: &str) -> bool {
     lower.ends_with("ing") && lex::is_speech_verb(lower)
 }
 
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
+fn bare(word: &str) -> std::borrow::Cow<'_, str> {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
         .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase()
+        .trim_end_matches("'s");
+    // Most words are already lower-case ASCII: copied only when there is a capital to lower.
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// Words of a clause with their byte offsets.
@@ -474,7 +480,7 @@ impl<'e> Attributor<'e> {
         // "X's spokesperson", "a company spokeswoman".
         let spokes = words.iter().position(|w| {
             matches!(
-                bare(w).as_str(),
+                &*bare(w),
                 "spokesperson"
                     | "spokesman"
                     | "spokeswoman"
@@ -491,7 +497,7 @@ impl<'e> Attributor<'e> {
                 .filter(|&(i, w)| {
                     i != k
                         && !matches!(
-                            bare(w).as_str(),
+                            &*bare(w),
                             "a" | "an"
                                 | "the"
                                 | "for"
@@ -549,10 +555,8 @@ impl<'e> Attributor<'e> {
             }
         }
         // A role: "the minister", "the former prime minister", "the company", "Paul’s mother".
-        let determined = matches!(
-            first_lower.as_str(),
-            "the" | "his" | "her" | "its" | "their"
-        ) || first.ends_with("’s")
+        let determined = matches!(&*first_lower, "the" | "his" | "her" | "its" | "their")
+            || first.ends_with("’s")
             || first.ends_with("'s");
         let head = bare(words[words.len() - 1]);
         let role_noun = lex::is_person_noun(&head)
@@ -574,7 +578,7 @@ impl<'e> Attributor<'e> {
             }
         }
         // An unnamed speaker the text describes: "a coroner", "a Royal Navy spokesman".
-        if matches!(first_lower.as_str(), "a" | "an" | "the") && role_noun && words.len() <= 8 {
+        if matches!(&*first_lower, "a" | "an" | "the") && role_noun && words.len() <= 8 {
             let mut chars = written.chars();
             let name: String = chars
                 .next()
@@ -644,23 +648,19 @@ impl<'e> Attributor<'e> {
                     .trim_start_matches(['“', '"', '(', '‘'])
                     .starts_with(char::is_uppercase);
                 if matches!(
-                    lower.as_str(),
+                    &*lower,
                     "the" | "a" | "an" | "his" | "her" | "its" | "their"
                 ) {
                     from -= 1;
                     // "a spokeswoman for the Home Office": go on through "for the".
-                    if from > 0
-                        && matches!(
-                            bare(words[from - 1].1).as_str(),
-                            "for" | "of" | "at" | "from"
-                        )
+                    if from > 0 && matches!(&*bare(words[from - 1].1), "for" | "of" | "at" | "from")
                     {
                         from -= 1;
                         continue;
                     }
                     break;
                 }
-                if matches!(lower.as_str(), "for" | "of" | "at" | "from")
+                if matches!(&*lower, "for" | "of" | "at" | "from")
                     && from < words.len()
                     && words[from].1.starts_with(char::is_uppercase)
                 {
@@ -677,7 +677,7 @@ impl<'e> Attributor<'e> {
                     from -= 1;
                     continue;
                 }
-                if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "i" | "we") {
+                if matches!(&*lower, "he" | "she" | "it" | "they" | "i" | "we") {
                     // "She also confirmed": only the verb's helpers stand between.
                     if words[from..].iter().all(|(_, w)| is_auxiliary(&bare(w))) {
                         from -= 1;
@@ -817,7 +817,7 @@ impl<'e> Attributor<'e> {
                     let author: Vec<&str> = words_of(&sentence[from..])
                         .into_iter()
                         .map(|(_, w)| w)
-                        .take_while(|w| !matches!(bare(w).as_str(), "that" | "which" | "to"))
+                        .take_while(|w| !matches!(&*bare(w), "that" | "which" | "to"))
                         .collect();
                     let author = author.join(" ");
                     let author = author.trim_end_matches([',', ':', ';']);
@@ -842,7 +842,7 @@ impl<'e> Attributor<'e> {
                 // "X hit back by saying", "X, while stating": the sentence's subject speaks.
                 let adverbial = i > 0
                     && matches!(
-                        bare(words[i - 1].1).as_str(),
+                        &*bare(words[i - 1].1),
                         "by" | "while" | "when" | "before" | "after"
                     );
                 if before.ends_with(',') || i == 0 || adverbial {
@@ -912,7 +912,7 @@ impl<'e> Attributor<'e> {
             // "said on Monday", "told reporters": no subject after the verb then.
             if words.get(1).is_some_and(|(_, w)| {
                 matches!(
-                    bare(w).as_str(),
+                    &*bare(w),
                     "on" | "in" | "to" | "that" | "at" | "of" | "reporters" | "journalists"
                 )
             }) {
@@ -953,7 +953,7 @@ impl<'e> Attributor<'e> {
                     let l = bare(w);
                     (!lex::is_speech_verb(&l) || w.starts_with(char::is_uppercase))
                         && !matches!(
-                            l.as_str(),
+                            &*l,
                             "that"
                                 | "when"
                                 | "while"
@@ -982,7 +982,7 @@ impl<'e> Attributor<'e> {
                 && !w.starts_with(char::is_uppercase)
                 && (lower.ends_with("ed") && !lex::is_person_noun(&lower)
                     || matches!(
-                        lower.as_str(),
+                        &*lower,
                         "is" | "was" | "were" | "are" | "will" | "would" | "can" | "could"
                     ))
             {
@@ -1007,9 +1007,10 @@ fn speech_tag(between: &str) -> Option<&str> {
         return None;
     }
     let has_verb = words.iter().any(|(_, w)| lex::is_speech_verb(&bare(w)));
-    let adding = words.first().is_some_and(|(_, w)| {
-        matches!(bare(w).as_str(), "adding" | "and" | "before" | "continuing")
-    }) && words.len() <= 3;
+    let adding = words
+        .first()
+        .is_some_and(|(_, w)| matches!(&*bare(w), "adding" | "and" | "before" | "continuing"))
+        && words.len() <= 3;
     (has_verb || adding).then_some(t)
 }
 
@@ -1238,9 +1239,7 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
 fn pronoun_tag(tail: &str) -> bool {
     let words = words_of(first_sentence(tail.trim_start_matches([',', ' ', '.'])));
     words.len() <= 3
-        && words
-            .iter()
-            .any(|(_, w)| matches!(bare(w).as_str(), "he" | "she"))
+        && words.iter().any(|(_, w)| matches!(&*bare(w), "he" | "she"))
         && words.iter().any(|(_, w)| lex::is_speech_verb(&bare(w)))
 }
 
