@@ -257,18 +257,11 @@ pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
     let re = regex(
         &RE,
         r"(?ix)
-        [£$€]\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
+        [£$€]\s?[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
         | \b[0-9]+(?:\.[0-9]+)?\s?(?:%|per\s?cent\b|percent\b)
         | \b[0-9]{1,3}(?:,[0-9]{3})+\b(?:\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|posts|sites|homes|applications|complaints|cases|deaths|signatures|missiles|drones|personnel)\b)?
         | \b[0-9]+(?:\.[0-9]+)?\s(?:million|billion|thousand)\b(?:\s[a-z]+)?
         | \b[0-9]{2,}\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|investigations|companies|sites|countries|nations|members|arrests|deaths|boats)\b",
-    );
-    static TARGET: OnceLock<Regex> = OnceLock::new();
-    let target = regex(&TARGET, r"(?i)\b(?:by|from|until|before)\s+(20[0-9]{2})\b");
-    static TARGET_WORDS: OnceLock<Regex> = OnceLock::new();
-    let target_words = regex(
-        &TARGET_WORDS,
-        r"(?i)\b(target|goal|pledge|pledged|commit|committed|ambition|aim|plans?|promise|promised|deadline|rise|increase)\b",
     );
     let mut out: Vec<Figure> = Vec::new();
     for paragraph in paragraphs {
@@ -276,23 +269,16 @@ pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
             if !sentence.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let mut values: Vec<(usize, String)> = re
+            // A year ("by 2029") is a date, not a key figure: it stays in the sentence.
+            let values: Vec<String> = re
                 .find_iter(sentence)
-                .map(|m| (m.start(), m.as_str().trim().to_string()))
+                .map(|m| m.as_str().trim().to_string())
                 .collect();
-            if target_words.is_match(sentence) {
-                values.extend(
-                    target
-                        .captures_iter(sentence)
-                        .filter_map(|c| c.get(0).map(|m| (m.start(), m.as_str().to_string()))),
-                );
-            }
             if values.is_empty() {
                 continue;
             }
-            values.sort();
             let context = clip_words(sentence, 45);
-            for (_, value) in values {
+            for value in values {
                 if out.iter().any(|f| f.value == value && f.context == context) {
                     continue;
                 }
@@ -381,6 +367,13 @@ mod tests {
     fn figures_with_context() {
         let f = figures(&paras(&["Spending will rise to 2.5% of GDP by 2027, costing £1.6bn. More than 25,000 people crossed."]), 10);
         let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
-        assert_eq!(values, vec!["2.5%", "by 2027", "£1.6bn", "25,000 people"]);
+        assert_eq!(values, vec!["2.5%", "£1.6bn", "25,000 people"]);
+    }
+
+    #[test]
+    fn a_price_in_a_list_keeps_its_digits_not_the_comma_after_them() {
+        let f = figures(&paras(&["The phones cost $799, $999 and $1,199."]), 10);
+        let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, vec!["$799", "$999", "$1,199"]);
     }
 }
