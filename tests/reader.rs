@@ -382,6 +382,15 @@ fn the_front_page_is_the_newest_edition_and_earlier_editions_stay_reachable() {
     )));
     let older = read(&public.join(format!("editions/{}.html", editions[1])));
     assert!(older.contains(&format!("../editions/{}.html\">next edition", editions[0])));
+    // Search engines find every edition and the archive.
+    let sitemap = read(&public.join("sitemap.xml"));
+    for day in &editions {
+        assert!(
+            sitemap.contains(&format!("editions/{day}.html</loc>")),
+            "{sitemap}"
+        );
+    }
+    assert!(sitemap.contains("editions/index.html</loc>"));
     // An earlier edition can lead the front page.
     let out = common::run(
         &[

@@ -105,9 +105,10 @@ pub(super) fn feeds(
     Ok(files)
 }
 
-/// sitemap.xml and robots.txt.
+/// sitemap.xml and robots.txt; `editions` are the days with an edition page.
 pub(super) fn sitemap(
     site: &Site,
+    editions: &[&str],
     render: &RenderFn,
     context: &ContextFn,
 ) -> Result<Vec<OutputFile>> {
@@ -135,6 +136,16 @@ pub(super) fn sitemap(
         pages.push(SitemapEntry {
             path: format!("topics/{}.html", topic.slug),
             date: None,
+        });
+    }
+    pages.push(SitemapEntry {
+        path: "editions/index.html".into(),
+        date: None,
+    });
+    for &day in editions {
+        pages.push(SitemapEntry {
+            path: format!("editions/{day}.html"),
+            date: Some(day),
         });
     }
     for article in &site.articles {

@@ -898,6 +898,7 @@ impl<'a> Renderer<'a> {
             ),
             PageKind::Sitemap => feeds::sitemap(
                 site,
+                &self.editions,
                 &|template, ctx, path| self.render(template, ctx, path),
                 &|r, t| self.context(r, t),
             ),
