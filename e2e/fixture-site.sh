@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the 76-story fixture site: the bundled seeds with the labelled corpora of tests/fixtures
+# Builds the fixture site (68 stories today): the bundled seeds with the labelled corpora of tests/fixtures
 # (eval/ and segdev/) as one digest project. Usage: e2e/fixture-site.sh DIGEST_BINARY PROJECT_DIR
 # The site is written to PROJECT_DIR/public.
 set -euo pipefail
