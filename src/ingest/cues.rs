@@ -595,53 +595,17 @@ pub fn names_a_person(text: &str) -> bool {
 
 /// Whether a line opens as running text does: with a connective, a pronoun or a quotation.
 pub fn opens_like_text(line: &str, shape: &Shape) -> bool {
-    const CONTINUES: &[&str] = &[
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "this",
-        "these",
-        "those",
-        "but",
-        "and",
-        "or",
-        "however",
-        "meanwhile",
-        "also",
-        "yet",
-        "so",
-        "still",
-        "instead",
-        "although",
-        "though",
-        "while",
-        "whilst",
-        "after",
-        "before",
-        "when",
-        "as",
-        "if",
-        "because",
-        "since",
-        "without",
-        "despite",
-        "how",
-        "why",
-        "what",
-        "where",
-        "who",
+    // Besides the words that continue the text above (segment's list), a subordinate clause
+    // or a question opens running text too.
+    const CLAUSE_OPENERS: &[&str] = &[
+        "whilst", "after", "before", "when", "as", "if", "because", "since", "without", "despite",
+        "how", "why", "what", "where", "who",
     ];
     shape.opening == Opening::Quote
-        || text::words(line)
-            .next()
-            .is_some_and(|w| CONTINUES.contains(&w.as_ref()))
+        || text::words(line).next().is_some_and(|w| {
+            super::segment::CONTINUATION_WORDS.contains(&w.as_ref())
+                || CLAUSE_OPENERS.contains(&w.as_ref())
+        })
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ const MIN_TOPIC_EVIDENCE: f64 = 6.0;
 const NAME_WEIGHT: f64 = 3.0;
 
 /// Words that open a paragraph continuing the text above it: pronouns and connectives.
-const CONTINUATION_WORDS: &[&str] = &[
+pub(super) const CONTINUATION_WORDS: &[&str] = &[
     "he",
     "she",
     "it",
@@ -364,13 +364,7 @@ pub fn is_summary_list(texts: &[&str], classifier: &Classifier, tuning: &Tuning)
     {
         return false;
     }
-    let paragraphs = Paragraphs {
-        list: texts
-            .iter()
-            .map(|t| Paragraph::read(t, classifier))
-            .collect(),
-        vectors: OnceCell::new(),
-    };
+    let paragraphs = Paragraphs::read(texts, classifier);
     if paragraphs.iter().any(|p| p.continues) {
         return false;
     }
@@ -393,13 +387,7 @@ pub fn split_by_words(texts: &[&str], classifier: &Classifier, tuning: &Tuning) 
     if texts.is_empty() {
         return Vec::new();
     }
-    let paragraphs = Paragraphs {
-        list: texts
-            .iter()
-            .map(|t| Paragraph::read(t, classifier))
-            .collect(),
-        vectors: OnceCell::new(),
-    };
+    let paragraphs = Paragraphs::read(texts, classifier);
     let mut runs = Vec::new();
     for block in split_at_cues(&paragraphs) {
         if block.wire {
@@ -572,6 +560,16 @@ struct Paragraphs<'a> {
 }
 
 impl<'a> Paragraphs<'a> {
+    fn read(texts: &[&'a str], classifier: &Classifier) -> Paragraphs<'a> {
+        Paragraphs {
+            list: texts
+                .iter()
+                .map(|t| Paragraph::read(t, classifier))
+                .collect(),
+            vectors: OnceCell::new(),
+        }
+    }
+
     fn vector(&self, p: usize) -> &TermVector {
         let vectors = self.vectors.get_or_init(|| {
             let mut vocabulary = Vocabulary::default();
