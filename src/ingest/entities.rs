@@ -164,31 +164,10 @@ fn tokens(paragraph: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// Lower-case words that join the capitalised words of one name.
+/// Lower-case words that join the capitalised words of one name: a particle, or a link
+/// of an organisation's name ("Bank of England", "Marks & Spencer").
 fn is_link(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "for"
-            | "and"
-            | "&"
-            | "the"
-            | "de"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "bin"
-            | "al"
-            | "ibn"
-            | "y"
-    )
+    matches!(word, "of" | "for" | "and" | "&" | "the") || is_particle(word)
 }
 
 /// Particles inside personal names ("von der Leyen").
