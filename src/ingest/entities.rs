@@ -643,8 +643,6 @@ struct Reader<'v> {
     sightings: Vec<Sighting>,
     /// Names joined by "and" ("Ana Petrović and Tomas Keller"), by sighting index.
     pairs: Vec<(usize, usize)>,
-    /// Role mentions with no name ("the Prime Minister"): offset, role words.
-    bare_roles: Vec<(usize, String)>,
 }
 
 impl<'v> Reader<'v> {
@@ -761,7 +759,6 @@ impl<'v> Reader<'v> {
             .all(|l| lex::is_head_title(l) || lex::is_title_modifier(l) || is_link(l))
             && lowers.iter().any(|l| lex::is_head_title(l))
         {
-            self.bare_roles.push((at, whole.clone()));
             return;
         }
         // "Labour MPs": the party of its members.
@@ -836,10 +833,7 @@ impl<'v> Reader<'v> {
             if is_link(&lowers[name_from]) {
                 match (name_from..words.len()).find(|&k| is_given(&lowers[k])) {
                     Some(k) if k + 1 < words.len() => name_from = k,
-                    _ => {
-                        self.bare_roles.push((at, whole.clone()));
-                        return;
-                    }
+                    _ => return,
                 }
             }
             let name_words = &words[name_from..];
@@ -852,7 +846,6 @@ impl<'v> Reader<'v> {
                         || lex::is_generic_capital(last_lower)
                         || lex::is_place_word(last_lower))
             {
-                self.bare_roles.push((at, role));
                 return;
             }
             let name_lower = name_lowers.join(" ");
@@ -1273,7 +1266,6 @@ impl Entities {
             vocab: &vocab,
             sightings: Vec::new(),
             pairs: Vec::new(),
-            bare_roles: Vec::new(),
         };
         let mut offset = 0;
         let mut sport_words = 0;
@@ -1682,9 +1674,6 @@ fn decide(reader: Reader, sport: bool, source: Option<&str>) -> Entities {
             }
         }
         mentions.push((s.at, kind, name));
-    }
-    for (at, role) in &reader.bare_roles {
-        let _ = (at, role);
     }
     mentions.sort_by_key(|(at, _, _)| *at);
     roles.sort_by_key(|(at, _, _)| *at);

@@ -37,7 +37,6 @@ fn opens_after(paragraph: &str, at: usize) -> bool {
 /// ones (curly or straight, told from apostrophes by what stands on either side).
 fn spans(paragraph: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    let bytes = paragraph.as_bytes();
     let mut i = 0;
     while i < paragraph.len() {
         let Some(c) = paragraph[i..].chars().next() else {
@@ -116,7 +115,6 @@ fn spans(paragraph: &str) -> Vec<Span> {
             None => i = start,
         }
     }
-    let _ = bytes;
     spans
 }
 
@@ -335,13 +333,10 @@ fn words_of(text: &str) -> Vec<(usize, &str)> {
 /// The start of the last sentence of `text` (a `.`, `!` or `?` then a space and a capital
 /// or quote mark; not after an abbreviation).
 fn last_sentence_start(text: &str) -> usize {
-    let mut start = 0;
-    for (i, s) in text::sentences(text).enumerate() {
-        let _ = i;
-        // `sentences` gives slices of `text`.
-        start = s.as_ptr() as usize - text.as_ptr() as usize;
-    }
-    start
+    // `sentences` gives slices of `text`.
+    text::sentences(text)
+        .last()
+        .map_or(0, |s| s.as_ptr() as usize - text.as_ptr() as usize)
 }
 
 /// The first sentence of `text`, to its end mark.
