@@ -1,19 +1,22 @@
 //! The build pipeline shared by `build`, `serve` and `check`: config, templates, ingest of
 //! seeds/ into content/, the site model, then render and write; each phase timed for `-v`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use tera::Tera;
 
 use crate::config::{self, Config};
 use crate::content::{self, Page};
 use crate::diagnostic::shown;
-use crate::ingest::{self, FileCleaning, Ingester, Story};
+use crate::ingest::{self, reader, Ingester};
 use crate::project::{self, ProjectLock};
 use crate::render::markdown::BodyStorage;
 use crate::site::{AnalysedPage, Model, PageChange, Site};
+use crate::story::{self, FileCleaning, StoryRecord};
 use crate::text::WordTally;
 use crate::{render, ui};
 
@@ -23,6 +26,9 @@ pub enum Seeds<'a> {
     /// Ingest seeds/ into content/, then render (what `digest build` does); with
     /// `strict`, a seed that cannot be read as text stops the build instead of being skipped.
     Ingest { strict: bool },
+    /// Write content/ from story records instead of ingesting (the reduce step of an ingest
+    /// run in parts: see [`read_records`]), then render.
+    Records { files: &'a [PathBuf] },
     /// Render content/ as it is; `report` is an earlier ingest's cleaning report (`None`
     /// leaves the report empty).
     Skip { report: Option<&'a [FileCleaning]> },
@@ -174,17 +180,36 @@ pub fn run(options: Options) -> Result<Built> {
     // them instead of reading them.
     let mut written: Vec<Option<AnalysedPage>> = Vec::new();
     let ingested = match options.seeds {
-        Seeds::Ingest { strict } => {
-            let seeds = root.join(&config.ingest.seeds);
-            if seeds.is_dir() {
-                let phase = Instant::now();
-                let files = ingest::article_files(&[seeds])?;
-                let bar = ui::Progress::new(files.len(), "ingest");
-                let (mut stories, skipped) = ingest_files(root, &config, &files, &bar, strict)?;
+        Seeds::Skip { .. } => None,
+        seeds => {
+            let phase = Instant::now();
+            let read = match seeds {
+                Seeds::Records { files } => {
+                    let bar = ui::Progress::new(0, "ingest");
+                    Some((read_records(files)?, bar))
+                }
+                Seeds::Ingest { strict } => {
+                    let seeds = root.join(&config.ingest.seeds);
+                    if seeds.is_dir() {
+                        let files = reader::article_files(&[seeds])?;
+                        let bar = ui::Progress::new(files.len(), "ingest");
+                        let read = ingest_files(root, &config, &files, &bar, strict)?;
+                        Some((read, bar))
+                    } else {
+                        ui::warn(&format!(
+                            "{}: no seeds folder; rendering content/ as it is",
+                            shown(&seeds)
+                        ));
+                        None
+                    }
+                }
+                Seeds::Skip { .. } => None,
+            };
+            if let Some(((mut stories, skipped), bar)) = read {
                 ui::timing(
                     "ingest",
                     phase.elapsed(),
-                    &format!("{} files, {} stories", files.len(), stories.len()),
+                    &format!("{} stories", stories.len()),
                 );
                 let phase = Instant::now();
                 bar.phase("writing content/");
@@ -202,19 +227,14 @@ pub fn run(options: Options) -> Result<Built> {
                 progress = Some(bar);
                 Some(report)
             } else {
-                ui::warn(&format!(
-                    "{}: no seeds folder; rendering content/ as it is",
-                    shown(&seeds)
-                ));
                 None
             }
         }
-        Seeds::Skip { .. } => None,
     };
     let report = match (&ingested, options.seeds) {
         (Some(report), _) => Some(report.as_slice()),
         (None, Seeds::Skip { report }) => report,
-        (None, Seeds::Ingest { .. }) => None,
+        (None, _) => None,
     };
 
     let phase = Instant::now();
@@ -278,13 +298,13 @@ pub fn ingest(
     config: &Config,
     paths: &[PathBuf],
     strict: bool,
-) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
+) -> Result<(Vec<StoryRecord>, Vec<FileCleaning>)> {
     let paths = if paths.is_empty() {
         vec![root.join(&config.ingest.seeds)]
     } else {
         paths.to_vec()
     };
-    let files = ingest::article_files(&paths)?;
+    let files = reader::article_files(&paths)?;
     ingest_files(
         root,
         config,
@@ -292,6 +312,41 @@ pub fn ingest(
         &ui::Progress::new(files.len(), "ingest"),
         strict,
     )
+}
+
+/// The reduce step of an ingest run in parts: the story records (and skipped files) of
+/// every `ingest --jsonl` output in `files`, in the order one ingest of all their files
+/// gives, with slugs made unique across them all. Whatever order the parts were run and
+/// listed in, the result is the same; a raw file ingested in two parts is an error.
+pub fn read_records(files: &[PathBuf]) -> Result<(Vec<StoryRecord>, Vec<FileCleaning>)> {
+    let parts = files
+        .par_iter()
+        .map(|path| story::json::read_lines(path))
+        .collect::<Result<Vec<_>>>()?;
+    let mut part_of: HashMap<&str, usize> = HashMap::new();
+    for (i, (records, skipped)) in parts.iter().enumerate() {
+        let raw_files = records.iter().map(|r| r.story.file.as_str());
+        for raw in raw_files.chain(skipped.iter().map(|s| s.file.as_str())) {
+            if let Some(&other) = part_of.get(raw).filter(|&&other| other != i) {
+                bail!(
+                    "{raw} is in two parts, {} and {}; ingest each raw file in one part only",
+                    files[other].display(),
+                    files[i].display()
+                );
+            }
+            part_of.insert(raw, i);
+        }
+    }
+    let (mut records, mut skipped): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+    for (part_records, part_skipped) in parts {
+        records.extend(part_records);
+        skipped.extend(part_skipped);
+    }
+    // One ingest reads a seeds folder's files in path order (see `reader::article_files`),
+    // and each file's stories in reading order: a stable sort by path restores it.
+    records.sort_by(|a, b| Path::new(&a.story.file).cmp(Path::new(&b.story.file)));
+    ingest::assign_unique_slugs(&mut records);
+    Ok((records, skipped))
 }
 
 /// Prints what each line of `paths` (or the seeds) became: file, line, story, role, why and
@@ -305,8 +360,8 @@ pub fn explain(root: &Path, config: &Config, paths: &[PathBuf]) -> Result<()> {
     };
     let ingester = Ingester::new(config)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for file in ingest::article_files(&paths)? {
-        let article = ingest::read_article(&file)?;
+    for file in reader::article_files(&paths)? {
+        let article = reader::read_article(&file, &file.display().to_string())?;
         for line in ingester.explain(&article.text) {
             let written = writeln!(
                 out,
@@ -334,7 +389,7 @@ fn ingest_files(
     files: &[PathBuf],
     progress: &ui::Progress,
     strict: bool,
-) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
+) -> Result<(Vec<StoryRecord>, Vec<FileCleaning>)> {
     let ingester = Ingester::new(config)?;
     ingester.ingest_files(
         files,
@@ -354,7 +409,7 @@ fn ingest_files(
 /// on disk as generated goes through `then` (see [`content::write_stories`]).
 pub fn write_content<T: Send>(
     root: &Path,
-    stories: Vec<Story>,
+    stories: Vec<StoryRecord>,
     then: impl Fn(Page, Option<WordTally>) -> T + Sync,
 ) -> Result<Vec<T>> {
     let count = stories.len();

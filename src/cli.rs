@@ -44,6 +44,10 @@ pub enum Command {
         /// Stop at a seed that cannot be read as text, instead of skipping it with a warning.
         #[arg(long)]
         strict: bool,
+        /// Take the stories from records `digest ingest --jsonl` printed instead of
+        /// ingesting seeds/ (the reduce step of an ingest run in parts).
+        #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "no_ingest")]
+        from_jsonl: Vec<PathBuf>,
         /// The front page's edition, YYYY-MM-DD (default: the newest story date).
         #[arg(long, value_parser = edition_date)]
         edition: Option<String>,
@@ -54,8 +58,16 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Print the stories as JSON to stdout and write nothing.
-        #[arg(long, conflicts_with = "explain")]
+        #[arg(long, conflicts_with_all = ["explain", "jsonl"])]
         json: bool,
+        /// Print one full story record per line (its text included) and write nothing: the
+        /// map step of an ingest run in parts (see --from-jsonl).
+        #[arg(long, conflicts_with = "explain")]
+        jsonl: bool,
+        /// Write content/ from the records that `ingest --jsonl` printed, instead of
+        /// ingesting raw files: the reduce step of an ingest run in parts.
+        #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["json", "jsonl", "explain", "paths"])]
+        from_jsonl: Vec<PathBuf>,
         /// Print what each line of the files became (story, role, why) and write nothing.
         #[arg(long)]
         explain: bool,
@@ -96,7 +108,7 @@ pub enum Command {
 
 /// `--edition`: a date as `YYYY-MM-DD`.
 fn edition_date(value: &str) -> Result<String, String> {
-    if crate::config::is_date(value) {
+    if crate::date::is_date(value) {
         Ok(value.to_string())
     } else {
         Err(format!("{value:?} is not a date; write it as YYYY-MM-DD"))

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::date::is_date;
 use crate::diagnostic::{self, shown};
 
 /// The default `config.toml` written by `digest init`.
@@ -198,19 +199,6 @@ fn default_topic_page_size() -> usize {
 }
 fn default_precache_limit() -> u64 {
     5_000_000
-}
-
-/// Whether `date` reads as a calendar date `YYYY-MM-DD`.
-pub fn is_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
 }
 
 /// `url` when it is an absolute http(s) URL that pages, feeds and the sitemap can carry: a

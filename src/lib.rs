@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod date;
 pub mod diagnostic;
 pub mod ingest;
 pub mod init;
@@ -17,6 +18,7 @@ pub mod project;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod story;
 #[cfg(test)]
 mod test_support;
 pub mod text;

@@ -10,8 +10,9 @@ use clap::Parser;
 use digest::cli::{Cli, Command};
 use digest::config::Config;
 use digest::project::{self, ProjectLock};
+use digest::story::json;
 use digest::ui::{self, Verbosity};
-use digest::{build, check, ingest, init, serve};
+use digest::{build, check, init, serve};
 
 // A build makes millions of small strings and maps on every core; mimalloc's per-thread
 // heaps allocate and free them at a fraction of the system allocator's cost.
@@ -46,6 +47,7 @@ fn run(command: Command) -> Result<()> {
             no_ingest,
             force,
             strict,
+            from_jsonl,
             edition,
         } => {
             let built = build::run(build::Options {
@@ -56,6 +58,8 @@ fn run(command: Command) -> Result<()> {
                 drafts,
                 seeds: if no_ingest {
                     build::Seeds::Skip { report: None }
+                } else if !from_jsonl.is_empty() {
+                    build::Seeds::Records { files: &from_jsonl }
                 } else {
                     build::Seeds::Ingest { strict }
                 },
@@ -71,6 +75,8 @@ fn run(command: Command) -> Result<()> {
         Command::Ingest {
             root,
             json,
+            jsonl,
+            from_jsonl,
             explain,
             strict,
             paths,
@@ -80,14 +86,24 @@ fn run(command: Command) -> Result<()> {
             if explain {
                 return build::explain(&root, &config, &paths);
             }
-            if json {
-                let (stories, _) = build::ingest(&root, &config, &paths, strict)?;
-                print_json(&stories)
-            } else {
+            if !from_jsonl.is_empty() {
                 let _lock = ProjectLock::acquire(&root)?;
-                let (stories, _) = build::ingest(&root, &config, &paths, strict)?;
-                build::write_content(&root, stories, |_, _| ()).map(drop)
+                let (stories, _) = build::read_records(&from_jsonl)?;
+                return build::write_content(&root, stories, |_, _| ()).map(drop);
             }
+            if json || jsonl {
+                let (stories, skipped) = build::ingest(&root, &config, &paths, strict)?;
+                return print_to_stdout(|out| {
+                    if jsonl {
+                        json::write_lines(out, &stories, &skipped)
+                    } else {
+                        json::write_array(out, &stories)
+                    }
+                });
+            }
+            let _lock = ProjectLock::acquire(&root)?;
+            let (stories, _) = build::ingest(&root, &config, &paths, strict)?;
+            build::write_content(&root, stories, |_, _| ()).map(drop)
         }
         Command::Check { root } => {
             project::check_root(&root)?;
@@ -106,15 +122,13 @@ fn run(command: Command) -> Result<()> {
     }
 }
 
-/// Prints stories as JSON to stdout. A reader that stops early (`| head`) is not an error.
-fn print_json(stories: &[ingest::Story]) -> Result<()> {
+/// Prints to stdout through `write`. A reader that stops early (`| head`) is not an error.
+fn print_to_stdout(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>,
+) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, stories)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
-    match written {
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot print JSON to stdout"),
     }

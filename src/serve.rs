@@ -22,8 +22,8 @@ use notify::{RecursiveMode, Watcher};
 use crate::build::{self, Seeds, Session};
 use crate::config::Config;
 use crate::diagnostic::shown;
-use crate::ingest::FileCleaning;
 use crate::project::ProjectLock;
+use crate::story::FileCleaning;
 use crate::text;
 use crate::ui;
 

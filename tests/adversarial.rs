@@ -31,7 +31,8 @@ fn adversarial_articles_ingest_without_panics() {
     assert!(files.len() >= 5);
     for (name, bytes) in files {
         let text = String::from_utf8_lossy(&bytes);
-        for story in ingester.ingest_text(&name, &text) {
+        for record in ingester.ingest_text(&name, &text) {
+            let story = &record.story;
             assert!(story.lines[0] <= story.lines[1], "{name}");
             assert!(
                 !story.title.trim().is_empty(),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use digest::build::{self, Options, Seeds, Session};
-use digest::ingest::FileCleaning;
+use digest::story::FileCleaning;
 
 /// A project with many stories: the seeds and both labelled corpora as raw input.
 fn project() -> tempfile::TempDir {

@@ -749,10 +749,15 @@ fn files_in_the_seeds_that_are_not_text_are_named_once() {
         std::fs::write(root.join("seeds").join(name), "x").unwrap();
     }
     let err = ok(&run(root, &["build"]));
-    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("not .txt")).collect();
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("were not read"))
+        .collect();
     assert_eq!(warnings.len(), 1, "{err}");
     assert!(
-        warnings[0].contains("notes.md") && warnings[0].contains("page.html"),
+        warnings[0].contains("notes.md")
+            && warnings[0].contains("page.html")
+            && warnings[0].contains("plain text (.txt)"),
         "{err}"
     );
     assert!(!warnings[0].contains("DS_Store") && !warnings[0].contains("meta.toml"));

@@ -7,11 +7,10 @@
 //! `\n`): a value holding a line that reads `+++` (a seed's file name can) would otherwise
 //! close the front matter early, and the page would no longer parse.
 
-use super::FrontMatter;
-use crate::ingest::segment::StoryKind;
+use crate::story::{Story, StoryKind};
 
 /// `meta` as TOML: the plain keys in field order, then the tables.
-pub fn to_toml(meta: &FrontMatter) -> String {
+pub fn to_toml(meta: &Story) -> String {
     let mut out = String::with_capacity(2048);
     let w = &mut out;
     if !meta.id.is_empty() {
@@ -290,12 +289,11 @@ fn key_text(w: &mut String, key: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::extract::{Figure, Quote};
-    use crate::ingest::live::Post;
+    use crate::story::{Figure, Post, Quote};
 
-    fn meta(strings: &[&str]) -> FrontMatter {
+    fn meta(strings: &[&str]) -> Story {
         let text = |i: usize| strings[i % strings.len()].to_string();
-        FrontMatter {
+        Story {
             id: "0123456789abcdef".into(),
             title: text(0),
             title_generated: true,
@@ -382,7 +380,7 @@ mod tests {
             }
             assert!(!written.contains("\n+++"), "{written}");
             // It reads back as it was, less what front matter does not hold.
-            let read: FrontMatter = toml::from_str(&written).unwrap();
+            let read: Story = toml::from_str(&written).unwrap();
             let mut expected = meta.clone();
             expected.posts[0].paragraphs.clear();
             assert_eq!(format!("{read:?}"), format!("{expected:?}"));

@@ -8,80 +8,28 @@
 //! only ever rewritten by its own story, and a story keeps the slug it was first given.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::config::Config;
+use crate::date;
 use crate::diagnostic::{self, shown};
-use crate::ingest::extract::{Figure, Quote};
-use crate::ingest::live::Post;
-use crate::ingest::segment::StoryKind;
-use crate::ingest::Story;
+use crate::story::{Story, StoryRecord, MAX_SLUG_LEN};
 use crate::text::{self, WordTally};
 
 mod front_matter;
-
-/// The front matter of a content page: the story's keys (less `removed`) plus bookkeeping.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    /// The story's id (see [`story_id`]); empty on hand-written pages and older ones.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub title_generated: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(default)]
-    pub date_inferred: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
-    #[serde(default)]
-    pub file: String,
-    #[serde(default)]
-    pub lines: Vec<usize>,
-    #[serde(default)]
-    pub slug: String,
-    #[serde(default = "default_kind")]
-    pub kind: StoryKind,
-    #[serde(default)]
-    pub draft: bool,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub authors: Vec<String>,
-    pub topics: Vec<String>,
-    #[serde(default)]
-    pub people: Vec<String>,
-    #[serde(default)]
-    pub organisations: Vec<String>,
-    #[serde(default)]
-    pub topic_scores: BTreeMap<String, f64>,
-    #[serde(default)]
-    pub posts: Vec<Post>,
-    #[serde(default)]
-    pub quotes: Vec<Quote>,
-    #[serde(default)]
-    pub figures: Vec<Figure>,
-}
-
-fn default_kind() -> StoryKind {
-    StoryKind::Article
-}
 
 /// A content page as read from disk.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// Path relative to the root, with `/` separators (for messages and reports).
     pub path: String,
-    pub meta: FrontMatter,
+    /// The front matter: the story as the page states it.
+    pub meta: Story,
     pub body: String,
     /// Whether ingest wrote the page and nobody has edited it since.
     pub generated_untouched: bool,
@@ -99,9 +47,9 @@ impl Page {
     /// build takes the pages it just wrote as they are, without reading them again).
     /// `front_matter` stays empty: [`validate`] fails on such a page only for an ingest bug,
     /// and the page on disk then names the line.
-    pub fn generated(story: Story) -> Page {
+    pub fn generated(record: StoryRecord) -> Page {
         // Reading a page back drops blank lines before the body and ends it with a newline.
-        let mut body = story.body;
+        let mut body = record.body;
         if body.starts_with('\n') {
             body = body.trim_start_matches('\n').to_string();
         }
@@ -109,28 +57,10 @@ impl Page {
         // its buffer, which across a large ingest held tens of megabytes nobody uses.
         body.reserve_exact(1);
         body.push('\n');
-        let meta = FrontMatter {
+        let meta = Story {
             id: story_id(&body),
-            title: story.title,
-            title_generated: story.title_generated,
-            date: story.date,
-            date_inferred: story.date_inferred,
-            source: story.source,
-            place: story.place,
-            file: story.file,
-            lines: story.lines.to_vec(),
-            slug: story.slug,
-            kind: story.kind,
             draft: false,
-            summary: story.summary,
-            authors: story.authors,
-            topics: story.topics,
-            people: story.people,
-            organisations: story.organisations,
-            topic_scores: story.topic_scores,
-            posts: story.posts,
-            quotes: story.quotes,
-            figures: story.figures,
+            ..record.story
         };
         Page {
             path: page_path(&meta),
@@ -205,7 +135,7 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     }
     let front = &rest[start..end];
     let offset = FENCE.len() + 1 + start;
-    let meta: FrontMatter = toml::from_str(front).map_err(|e| {
+    let meta: Story = toml::from_str(front).map_err(|e| {
         diagnostic::toml_error(
             path,
             &text,
@@ -297,7 +227,7 @@ enum Plan {
 
 /// Writes the pages of `stories` into `content_dir`, keeping hand edits, and hands each
 /// page now on disk as generated (written, or found unchanged) to `then`, with the tally of
-/// its body ingest made ([`Story::body_words`]), in story order; the others were not
+/// its body ingest made ([`StoryRecord::body_words`]), in story order; the others were not
 /// written, and their files say what the site shows.
 ///
 /// A story finds its page by id ([`story_id`]), else (pages written before ids) by file
@@ -307,7 +237,7 @@ enum Plan {
 /// and no longer gives them, are removed; edited ones are kept with a warning.
 pub fn write_stories<T: Send>(
     content_dir: &Path,
-    stories: Vec<Story>,
+    stories: Vec<StoryRecord>,
     then: impl Fn(Page, Option<WordTally>) -> T + Sync,
 ) -> Result<(WriteReport, Vec<T>)> {
     clean_temporary_files(content_dir)?;
@@ -412,7 +342,7 @@ pub fn write_stories<T: Send>(
                 }
             }
             None => {
-                let base = text::slugify(&page.meta.title, crate::ingest::MAX_SLUG_LEN);
+                let base = text::slugify(&page.meta.title, MAX_SLUG_LEN);
                 let mut slug = base.clone();
                 let mut n = 1;
                 loop {
@@ -526,14 +456,14 @@ fn page_slug(page: &Page) -> String {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or(&page.meta.title);
-        text::slugify(stem, crate::ingest::MAX_SLUG_LEN)
+        text::slugify(stem, MAX_SLUG_LEN)
     } else {
-        text::slugify(&page.meta.slug, crate::ingest::MAX_SLUG_LEN)
+        text::slugify(&page.meta.slug, MAX_SLUG_LEN)
     }
 }
 
 /// Where a page with this front matter lives, relative to content/, with `/` separators.
-pub fn page_path(meta: &FrontMatter) -> String {
+pub fn page_path(meta: &Story) -> String {
     format!("{}/{}.md", meta.topics[0], meta.slug)
 }
 
@@ -681,7 +611,7 @@ pub fn validate(page: &Page, config: &Config, content_dir: &Path) -> Result<()> 
         }
     }
     if let Some(date) = &page.meta.date {
-        if crate::ingest::dates::find_date(date).as_deref() != Some(date.as_str()) {
+        if !date::is_calendar_date(date) {
             return Err(fail(
                 locate("date", &format!("\"{date}\"")),
                 format!("date \"{date}\" is not a calendar date; write it as YYYY-MM-DD"),

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::date::valid_date;
 use crate::text;
 
 /// The month (1-12) a name or abbreviation stands for.
@@ -20,19 +21,6 @@ fn month_number(name: &str) -> Option<u32> {
         .iter()
         .position(|m| m.starts_with(name) && (name.len() == 3 || *m == name || name == "sept"))
         .map(|i| i as u32 + 1)
-}
-
-/// `YYYY-MM-DD` if the day exists.
-pub fn valid_date(year: i32, month: u32, day: u32) -> Option<String> {
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1900..=2100).contains(&year) && (1..=days_in_month).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Spaces put back where a scraper glued a name to a date: "Harlow5 March 2024",

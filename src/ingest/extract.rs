@@ -3,25 +3,11 @@
 
 use std::sync::OnceLock;
 
+use crate::story::Figure;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 use super::names;
 use crate::text;
-
-/// A quotation and who said it, when the text says.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
-pub struct Quote {
-    pub text: String,
-    pub speaker: Option<String>,
-}
-
-/// A key figure (percentage, sum of money, count, target year) and the sentence it is in.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
-pub struct Figure {
-    pub value: String,
-    pub context: String,
-}
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| text::builtin_regex(pattern))

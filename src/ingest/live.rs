@@ -3,29 +3,14 @@
 
 use std::sync::OnceLock;
 
+use crate::story::Post;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 use super::cues::{self, Cue};
 use super::dates;
 use super::layout::Role;
 use super::page::Paragraph;
 use crate::text;
-
-/// One timed post of a live page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Hash)]
-pub struct Post {
-    pub time: String,
-    pub title: String,
-    pub author: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// The post's paragraphs (Markdown body; not part of the JSON contract's post keys).
-    #[serde(default, skip_serializing)]
-    pub paragraphs: Vec<String>,
-}
 
 /// A live page read into its summary and posts.
 #[derive(Debug, Default)]

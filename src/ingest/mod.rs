@@ -18,6 +18,7 @@ pub mod live;
 pub mod names;
 pub mod page;
 pub mod quotes;
+pub mod reader;
 pub mod segment;
 pub mod shape;
 pub mod source;
@@ -25,92 +26,34 @@ pub mod source;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::config::Config;
+use crate::story::{FileCleaning, Removed, Story, StoryKind, StoryRecord, MAX_SLUG_LEN};
 use crate::text::{self, WordTally};
 use classify::Classifier;
 use cues::{Cue, Cues};
 use entities::Entities;
-use extract::{Figure, Quote};
 use layout::{Layout, Role};
-use live::Post;
 use page::{Page, Paragraph};
-use segment::StoryKind;
 
 /// Most key figures kept per story.
 const MAX_FIGURES: usize = 8;
-/// Longest slug, in bytes.
-pub const MAX_SLUG_LEN: usize = 64;
-
-/// One story, as `ingest --json` prints it and content pages store it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Story {
-    pub file: String,
-    pub lines: [usize; 2],
-    pub slug: String,
-    pub title: String,
-    pub title_generated: bool,
-    pub date: Option<String>,
-    pub date_inferred: bool,
-    pub source: Option<String>,
-    pub place: Option<String>,
-    pub authors: Vec<String>,
-    pub topics: Vec<String>,
-    pub topic_scores: BTreeMap<String, f64>,
-    pub kind: StoryKind,
-    pub posts: Vec<Post>,
-    pub summary: String,
-    pub quotes: Vec<Quote>,
-    pub figures: Vec<Figure>,
-    pub people: Vec<String>,
-    pub organisations: Vec<String>,
-    pub removed: Vec<Removed>,
-    /// The cleaned story text as Markdown.
-    #[serde(skip)]
-    pub body: String,
-    /// The tally of the body's words, made from the paragraphs segmenting read (an
-    /// article's; `None` for a live page), so the site need not stem the body again.
-    #[serde(skip)]
-    pub body_words: Option<WordTally>,
-}
-
-/// A line that ingest removed as page furniture, as reported in `removed` and the build
-/// report: its number, its text and why (`caption: picture credit`).
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Removed {
-    pub line: usize,
-    pub text: String,
-    pub rule: String,
-}
-
-/// What ingest removed from one raw file as page furniture, for the build report.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileCleaning {
-    pub file: String,
-    /// How many stories the file gave.
-    pub stories: usize,
-    pub removed: Vec<Removed>,
-    /// Why the file was skipped, when it could not be read as article text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub skipped: Option<String>,
-}
 
 /// The build report of `stories` (in file order): one entry per file. The removed lines
 /// are taken out of the stories, which a large digest cannot afford to hold twice.
-pub fn cleaning_report(stories: &mut [Story]) -> Vec<FileCleaning> {
+pub fn cleaning_report(stories: &mut [StoryRecord]) -> Vec<FileCleaning> {
     let mut files: Vec<FileCleaning> = Vec::new();
     for story in stories {
         let removed = std::mem::take(&mut story.removed);
         match files.last_mut() {
-            Some(last) if last.file == story.file => {
+            Some(last) if last.file == story.story.file => {
                 last.stories += 1;
                 last.removed.extend(removed);
             }
             _ => files.push(FileCleaning {
-                file: story.file.clone(),
+                file: story.story.file.clone(),
                 stories: 1,
                 removed,
                 skipped: None,
@@ -164,15 +107,15 @@ impl Ingester {
         files: &[PathBuf],
         label: impl Fn(&Path) -> String + Sync,
         strict: bool,
-    ) -> Result<(Vec<Story>, Vec<FileCleaning>)> {
+    ) -> Result<(Vec<StoryRecord>, Vec<FileCleaning>)> {
         // Each file's label, and its stories with the warnings reading it gave, or its error.
-        type FileResult = (String, Result<(Vec<Story>, Vec<String>)>);
+        type FileResult = (String, Result<(Vec<StoryRecord>, Vec<String>)>);
         let per_file: Vec<FileResult> = files
             .par_iter()
             .with_max_len(crate::FILES_PER_JOB)
             .map(|path| {
                 let file = label(path);
-                let read = read_article(path).and_then(|article| {
+                let read = reader::read_article(path, &file).and_then(|article| {
                     let sidecar = source::read_sidecar(path)?;
                     let mut stories = self.ingest_text(&file, &article.text);
                     if let Some(sidecar) = &sidecar {
@@ -219,7 +162,7 @@ impl Ingester {
     }
 
     /// Ingests one file's text.
-    pub fn ingest_text(&self, file: &str, text: &str) -> Vec<Story> {
+    pub fn ingest_text(&self, file: &str, text: &str) -> Vec<StoryRecord> {
         let reading = self.read(text);
         let mut stories = Vec::with_capacity(reading.stories.len());
         for (i, (range, layout)) in reading.stories.iter().enumerate() {
@@ -249,14 +192,14 @@ impl Ingester {
 
     /// What the scraper's sidecar says wins over what the text says: the outlet (or the one
     /// its address's domain names) and the date.
-    fn apply_sidecar(&self, stories: &mut [Story], sidecar: &source::Sidecar) {
+    fn apply_sidecar(&self, stories: &mut [StoryRecord], sidecar: &source::Sidecar) {
         let outlet = sidecar.outlet.clone().or_else(|| {
             sidecar
                 .url
                 .as_deref()
                 .and_then(|url| source::outlet_of_url(url, &self.outlets))
         });
-        for story in stories {
+        for StoryRecord { story, .. } in stories {
             if let Some(outlet) = &outlet {
                 story.source = Some(outlet.clone());
             }
@@ -371,10 +314,11 @@ impl Ingester {
         paragraphs: &[Paragraph],
         layout: &Layout,
         span: [usize; 2],
-    ) -> Story {
+    ) -> StoryRecord {
         let mut story = Story {
+            id: String::new(),
             file: file.to_string(),
-            lines: span,
+            lines: span.to_vec(),
             slug: String::new(),
             title: String::new(),
             title_generated: false,
@@ -390,16 +334,17 @@ impl Ingester {
             } else {
                 StoryKind::Article
             },
+            draft: false,
             posts: Vec::new(),
             summary: String::new(),
             quotes: Vec::new(),
             figures: Vec::new(),
             people: Vec::new(),
             organisations: Vec::new(),
-            removed: removed_lines(paragraphs, layout),
-            body: String::new(),
-            body_words: None,
         };
+        let removed = removed_lines(paragraphs, layout);
+        let mut body = String::new();
+        let mut body_words = None;
         if let Some(h) = layout.headline {
             story.title = paragraphs[h].shown().to_string();
         }
@@ -423,14 +368,14 @@ impl Ingester {
         }
         let (paragraphs_read, evidence) = match story.kind {
             StoryKind::Live => {
-                let read = read_live(&mut story, paragraphs, &roles);
+                let read = read_live(&mut story, &mut body, paragraphs, &roles);
                 let words =
                     text::StemmedWords::of(&format!("{}\n{}", story.title, read.join("\n")));
                 let evidence = self.classifier.evidence(&words);
                 (read, evidence)
             }
             StoryKind::Article => {
-                let (body, blocks) = article_body(paragraphs, &roles);
+                let (read, blocks) = article_body(paragraphs, &roles);
                 let blocks: Vec<String> = blocks
                     .iter()
                     .map(|(heading, text)| {
@@ -447,7 +392,7 @@ impl Ingester {
                     .iter()
                     .map(|block| text::StemmedWords::with_names(block))
                     .collect();
-                story.body = blocks.join("\n\n");
+                body = blocks.join("\n\n");
                 let mut evidence = self.classifier.evidence(&text::StemmedWords::of(&format!(
                     "{}\n{}",
                     story.title,
@@ -456,8 +401,8 @@ impl Ingester {
                 for w in &words {
                     evidence.add(&self.classifier.evidence(w));
                 }
-                story.body_words = Some(WordTally::of(words.iter()));
-                (body, evidence)
+                body_words = Some(WordTally::of(words.iter()));
+                (read, evidence)
             }
         };
         if let Some(first) = paragraphs_read.first() {
@@ -475,8 +420,7 @@ impl Ingester {
         }
         if story.source.is_none() {
             // A copyright line the page's furniture carries names its outlet.
-            story.source = story
-                .removed
+            story.source = removed
                 .iter()
                 .filter(|r| r.rule.starts_with("furniture"))
                 .find_map(|r| source::copyright_owner(&r.text));
@@ -529,7 +473,16 @@ impl Ingester {
             story.title = extract::generate_title(lead);
             story.title_generated = true;
         }
-        story
+        // A post's paragraphs are in the body now; the record carries the posts' headers.
+        for post in &mut story.posts {
+            post.paragraphs = Vec::new();
+        }
+        StoryRecord {
+            story,
+            body,
+            removed,
+            body_words,
+        }
     }
 }
 
@@ -551,14 +504,15 @@ fn is_sentence_case(title: &str) -> bool {
 /// The lines of a story's paragraphs removed as noise, each with why.
 /// The stories of a page that state no date take the date its first story states, marked
 /// inferred: a newsletter or briefing dates its issue once, at its head, for every item.
-fn date_from_page_head(stories: &mut [Story]) {
+fn date_from_page_head(stories: &mut [StoryRecord]) {
     let Some((head, rest)) = stories.split_first_mut() else {
         return;
     };
+    let head = &head.story;
     let Some(date) = head.date.as_ref().filter(|_| !head.date_inferred) else {
         return;
     };
-    for story in rest.iter_mut().filter(|s| s.date.is_none()) {
+    for StoryRecord { story, .. } in rest.iter_mut().filter(|s| s.story.date.is_none()) {
         story.date = Some(date.clone());
         story.date_inferred = true;
     }
@@ -609,7 +563,12 @@ fn article_body(paragraphs: &[Paragraph], roles: &[Role]) -> (Vec<String>, Vec<(
 }
 
 /// Reads a live page into posts; returns all of its paragraphs for extraction.
-fn read_live(story: &mut Story, paragraphs: &[Paragraph], roles: &[Role]) -> Vec<String> {
+fn read_live(
+    story: &mut Story,
+    story_body: &mut String,
+    paragraphs: &[Paragraph],
+    roles: &[Role],
+) -> Vec<String> {
     let page = live::read(paragraphs, roles);
     let mut read: Vec<String> = page.summary.clone();
     let mut body = String::new();
@@ -681,7 +640,7 @@ fn read_live(story: &mut Story, paragraphs: &[Paragraph], roles: &[Role]) -> Vec
             story.title_generated = true;
         }
     }
-    story.body = body.trim_end().to_string();
+    *story_body = body.trim_end().to_string();
     story.posts = page.posts;
     read
 }
@@ -724,142 +683,15 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Most stray non-UTF-8 bytes, as a share of the file, that are replaced (with U+FFFD and a
-/// warning) rather than refused: a scraper's odd byte, not a file in another encoding.
-const MAX_INVALID_SHARE: f64 = 0.01;
-
-/// The 1-based line of `bytes` that byte `offset` is on.
-fn line_at(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
-/// An article file's text, with what reading it had to mend.
-pub struct ArticleText {
-    pub text: String,
-    pub warnings: Vec<String>,
-}
-
-/// Reads an article file as UTF-8 text with `\n` line ends and no BOM. A few stray invalid
-/// bytes are replaced and reported; an unreadable, binary, non-UTF-8 or empty file is an
-/// error naming it and saying what to do.
-pub fn read_article(path: &Path) -> Result<ArticleText> {
-    let bytes = std::fs::read(path).with_context(|| {
-        format!(
-            "{}: cannot read the file; check that it exists and is readable",
-            path.display()
-        )
-    })?;
-    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(64 * 1024)]) {
-        bail!(
-            "{}:{}: a binary file, not article text (NUL byte at offset {nul}); remove it from the seeds",
-            path.display(),
-            line_at(&bytes, nul)
-        );
-    }
-    let mut warnings = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let first = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
-            if invalid as f64 > bytes.len() as f64 * MAX_INVALID_SHARE {
-                bail!(
-                    "{}:{}: not valid UTF-8 (byte offset {first}); save the file as UTF-8 and run again",
-                    path.display(),
-                    line_at(&bytes, first)
-                );
-            }
-            warnings.push(format!(
-                "{}:{}: {invalid} byte(s) that are not UTF-8, the first at byte offset {first}, were replaced with \u{fffd}; save the file as UTF-8 to keep them",
-                path.display(),
-                line_at(&bytes, first)
-            ));
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-    };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    // Most files have Unix line ends and are kept as read.
-    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    if text.trim().is_empty() {
-        bail!(
-            "{}: the file is empty; add the article text or remove the file",
-            path.display()
-        );
-    }
-    Ok(ArticleText { text, warnings })
-}
-
-/// The article files to ingest: `.txt` files under each path (a file or a folder), sorted.
-/// Other files in a folder (but hidden ones and `.meta.toml` sidecars) are named in one
-/// warning, so a seed saved as .md or .html is not silently left out.
-pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut others = Vec::new();
-    for path in paths {
-        if path.is_file() {
-            files.push(path.clone());
-            continue;
-        }
-        if !path.exists() {
-            bail!("{}: no such file or folder; check the path", path.display());
-        }
-        for entry in walkdir::WalkDir::new(path)
-            .follow_links(false)
-            .sort_by_file_name()
-        {
-            let entry =
-                entry.with_context(|| format!("{}: cannot list the folder", path.display()))?;
-            let is_txt = entry.path().extension().is_some_and(|e| e == "txt");
-            let name = entry.file_name().to_string_lossy();
-            if entry.file_type().is_file() && is_txt {
-                files.push(entry.into_path());
-            } else if entry.file_type().is_file()
-                && !name.starts_with('.')
-                && !name.ends_with(".meta.toml")
-            {
-                others.push(entry.path().display().to_string());
-            } else if entry.path_is_symlink() && is_txt {
-                // Links are not followed: a loop or a link out of the seeds must not be read.
-                crate::warn(&format!(
-                    "{}: a symbolic link; skipped (copy the file into the seeds to ingest it)",
-                    entry.path().display()
-                ));
-            }
-        }
-    }
-    if !others.is_empty() {
-        const NAMED: usize = 5;
-        let more = others.len().saturating_sub(NAMED);
-        others.truncate(NAMED);
-        crate::warn(&format!(
-            "{} file(s) in the seeds are not .txt and were not read: {}{}; article text goes in .txt files",
-            others.len() + more,
-            others.join(", "),
-            if more > 0 { format!(" and {more} more") } else { String::new() }
-        ));
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
 /// Gives every story a slug from its title, unique across the run in file order.
-fn assign_unique_slugs(stories: &mut [Story]) {
+pub fn assign_unique_slugs(stories: &mut [StoryRecord]) {
     // Titles are slugified on every core; numbering depends on order, so it comes after.
     let bases: Vec<String> = stories
         .par_iter()
-        .map(|story| text::slugify(&story.title, MAX_SLUG_LEN))
+        .map(|record| text::slugify(&record.story.title, MAX_SLUG_LEN))
         .collect();
     let mut used: HashMap<String, usize> = HashMap::with_capacity(stories.len());
-    for (story, base) in stories.iter_mut().zip(bases) {
+    for (StoryRecord { story, .. }, base) in stories.iter_mut().zip(bases) {
         let count = used.entry(base.clone()).or_insert(0);
         *count += 1;
         story.slug = if *count == 1 {
@@ -870,7 +702,7 @@ fn assign_unique_slugs(stories: &mut [Story]) {
     }
     // A numbered slug may collide with a title that slugifies to the same text.
     let mut seen = rustc_hash::FxHashSet::default();
-    for story in stories.iter_mut() {
+    for StoryRecord { story, .. } in stories.iter_mut() {
         while !seen.insert(story.slug.clone()) {
             story.slug.push_str("-x");
         }
@@ -902,11 +734,19 @@ mod tests {
         let stories = ingester.ingest_text("seeds/briefing.txt", &page);
         assert!(stories.len() >= 3, "{stories:#?}");
         let first = &stories[0];
-        assert_eq!(first.date.as_deref(), Some("2031-03-14"), "{first:#?}");
-        assert!(!first.date_inferred);
+        assert_eq!(
+            first.story.date.as_deref(),
+            Some("2031-03-14"),
+            "{first:#?}"
+        );
+        assert!(!first.story.date_inferred);
         for story in &stories[1..] {
-            assert_eq!(story.date.as_deref(), Some("2031-03-14"), "{story:#?}");
-            assert!(story.date_inferred, "{story:#?}");
+            assert_eq!(
+                story.story.date.as_deref(),
+                Some("2031-03-14"),
+                "{story:#?}"
+            );
+            assert!(story.story.date_inferred, "{story:#?}");
         }
     }
 
@@ -929,7 +769,7 @@ mod tests {
         for text in &texts {
             for mut story in ingester.ingest_text("file.txt", text) {
                 let Some(handed_over) = story.body_words.take() else {
-                    assert_eq!(story.kind, StoryKind::Live);
+                    assert_eq!(story.story.kind, StoryKind::Live);
                     continue;
                 };
                 let page = Page::generated(story);

@@ -8,8 +8,8 @@
 //! quote, and one that runs over several paragraphs is one quote.
 
 use super::entities::{Entities, Kind};
-use super::extract::Quote;
 use super::lexicon as lex;
+use crate::story::Quote;
 use crate::text;
 
 /// A quoted stretch of a paragraph: byte range of the words inside the marks.

@@ -153,14 +153,6 @@ const POSSESSED: &[&str] = &[
     "her", "our", "this", "that", "these", "those", "one", "two", "three", "several", "enough",
 ];
 
-/// Whether a story is an ordinary article or a live page of timed posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StoryKind {
-    Article,
-    Live,
-}
-
 /// Where a listing's stories begin: indices of paragraphs of the page, the first 0; `None`
 /// when the page is not a listing.
 pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<Vec<usize>> {

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::site::{date_of_day, day_number, display_date, Site};
+use crate::date::{date_of_day, day_number};
+use crate::site::{display_date, Site};
 use crate::text::escape_markup;
 
 /// Days a chart covers, ending on its last day.

@@ -20,9 +20,9 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::OTHER_TOPIC;
-use crate::ingest::FileCleaning;
 use crate::site::entities::EntityKind;
 use crate::site::{display_date, Article, Cluster, Site, Topic, SOURCE_NOT_STATED};
+use crate::story::FileCleaning;
 
 /// Built-in templates; a file of the same name in the site's templates/ replaces one.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -254,7 +254,7 @@ struct BriefingStory<'a> {
     place: Option<&'a str>,
     source: &'a str,
     summary: &'a str,
-    quotes: &'a [crate::ingest::extract::Quote],
+    quotes: &'a [crate::story::Quote],
     figures: Vec<FigureGroup<'a>>,
 }
 
@@ -918,8 +918,8 @@ impl<'a> Renderer<'a> {
         // The edition's stories: those of its week (every story when none is dated); its top
         // stories come from them first, then from the stories dated before.
         let week_start = date
-            .and_then(crate::site::day_number)
-            .map(|d| crate::site::date_of_day(d - EDITION_DAYS + 1));
+            .and_then(crate::date::day_number)
+            .map(|d| crate::date::date_of_day(d - EDITION_DAYS + 1));
         let in_week = |i: usize| match (date, &week_start, site.articles[i].date.as_deref()) {
             (None, _, _) => true,
             (Some(d), Some(start), Some(a)) => a <= d && a >= start.as_str(),

@@ -15,10 +15,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{self, Page};
-use crate::ingest::extract::{Figure, Quote};
-use crate::ingest::live::Post;
-use crate::ingest::segment::StoryKind;
+use crate::date::{date_of_day, day_number};
 use crate::render::markdown::{self, BodyHtml, BodyStorage, Heading};
+use crate::story::{Figure, Post, Quote, StoryKind};
 use crate::text::{StemmedWords, WordTally};
 
 /// One story page of the site.
@@ -673,31 +672,6 @@ fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Artic
         facts_hash: 0,
         search_terms: String::new(),
     }
-}
-
-/// Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian), for date distances.
-pub fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 719469)
-}
-
-/// The YYYY-MM-DD date of a day number (see [`day_number`]).
-pub fn date_of_day(day: i64) -> String {
-    // Howard Hinnant's civil_from_days.
-    let z = day + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z.rem_euclid(146097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Groups stories from different source files that report one event: alike in words,
