@@ -14,7 +14,7 @@ use crate::content::{self, Page};
 use crate::diagnostic::shown;
 use crate::ingest::{self, reader, Ingester};
 use crate::project::{self, ProjectLock};
-use crate::render::markdown::BodyStorage;
+use crate::site::markdown::BodyStorage;
 use crate::site::{AnalysedPage, Model, PageChange, Site};
 use crate::story::{self, FileCleaning, StoryRecord};
 use crate::text::WordTally;

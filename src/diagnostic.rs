@@ -230,7 +230,7 @@ fn template_text(templates_dir: &Path, name: &str) -> (String, String) {
         Ok(text) => (shown(&file), text),
         Err(_) => (
             format!("built-in template {name}"),
-            crate::render::TEMPLATES
+            crate::assets::TEMPLATES
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, t)| t.to_string())

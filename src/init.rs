@@ -5,9 +5,9 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use crate::assets::{TEMPLATES, THEME};
 use crate::config::DEFAULT_CONFIG;
 use crate::diagnostic::shown;
-use crate::render::{TEMPLATES, THEME};
 use crate::ui;
 
 const README: &str = "# My digest

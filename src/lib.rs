@@ -1,10 +1,14 @@
 //! digest: a static site generator for a news briefing. Raw scraped articles are ingested
 //! into structured content pages, loaded into a site model and rendered to a linked site.
 //!
-//! Data flows one way: `ingest` (raw text -> stories) -> `content` (pages on disk) ->
-//! `site` (the model) -> `render` (HTML, feeds, search) ; `build` runs the pipeline and
-//! `check`, `serve` and `init` are the authoring commands around it.
+//! Data flows one way: `ingest` (raw files -> [`story::StoryRecord`]s) -> `content` (pages
+//! on disk, their front matter a [`story::Story`]) -> `site` (the model, Markdown rendered)
+//! -> `render` (HTML, feeds, search); `build` runs the pipeline and `check`, `serve` and
+//! `init` are the commands around it. The types the stages hand each other live below them
+//! in `story`; `text`, `date`, `ui` and `assets` are shared by all. No module imports one of
+//! its own layer or above (tests/architecture.rs lists the layers and checks it).
 
+pub mod assets;
 pub mod build;
 pub mod check;
 pub mod cli;

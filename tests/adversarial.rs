@@ -4,7 +4,7 @@
 use digest::config::{Config, DEFAULT_CONFIG};
 use digest::content::parse_page;
 use digest::ingest::Ingester;
-use digest::render::markdown;
+use digest::site::markdown;
 
 fn inputs(ext: &str) -> Vec<(String, Vec<u8>)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/adversarial");

@@ -8,8 +8,8 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(page) = parse_page("content/fuzz.md", text) {
-            let _ = digest::render::markdown::render(&page.body, false);
-            let _ = digest::render::markdown::render(&page.body, true);
+            let _ = digest::site::markdown::render(&page.body, false);
+            let _ = digest::site::markdown::render(&page.body, true);
         }
     }
 });

@@ -18,7 +18,8 @@ fn ingester() -> &'static Ingester {
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let stories = ingester().ingest_text("fuzz.txt", &text);
-    for story in &stories {
+    for record in &stories {
+        let story = &record.story;
         assert!(story.lines[0] <= story.lines[1]);
         assert!(!story.title.is_empty());
     }

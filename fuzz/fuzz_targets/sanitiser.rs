@@ -76,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else {
         return;
     };
-    let html = digest::render::markdown::render(body, true).html;
+    let html = digest::site::markdown::render(body, true).html;
     for (element, attributes) in elements(&html) {
         for (attribute, value) in attributes {
             match attribute.as_str() {

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use digest::build::{self, Options, Seeds};
 use digest::config::{Config, DEFAULT_CONFIG};
-use digest::content::{self, FrontMatter, Page};
+use digest::content::{self, Page};
+use digest::story::Story;
 use digest::ingest::Ingester;
 use libfuzzer_sys::fuzz_target;
 
@@ -34,7 +35,7 @@ fn ingester() -> &'static Ingester {
 
 /// A hand-written page whose every text is `text`.
 fn page_of(text: &str) -> Page {
-    let meta: FrontMatter =
+    let meta: Story =
         toml::from_str("title = \"t\"\ntopics = [\"defence\"]\n").expect("a minimal front matter");
     let mut page = Page {
         path: "defence/fuzz.md".into(),
@@ -63,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
         .into_iter()
         .enumerate()
     {
-        story.slug = format!("story-{n}");
+        story.story.slug = format!("story-{n}");
         pages.push(Page::generated(story));
     }
     for page in &pages {

@@ -3,9 +3,7 @@
 
 mod chart;
 mod feeds;
-pub mod highlight;
 pub mod incremental;
-pub mod markdown;
 pub mod search;
 mod shorten;
 
@@ -19,59 +17,11 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::assets::{TEMPLATES, THEME};
 use crate::config::OTHER_TOPIC;
 use crate::site::entities::EntityKind;
 use crate::site::{display_date, Article, Cluster, Site, Topic, SOURCE_NOT_STATED};
 use crate::story::FileCleaning;
-
-/// Built-in templates; a file of the same name in the site's templates/ replaces one.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    (
-        "components.html",
-        include_str!("../../templates/components.html"),
-    ),
-    ("index.html", include_str!("../../templates/index.html")),
-    (
-        "editions.html",
-        include_str!("../../templates/editions.html"),
-    ),
-    ("topic.html", include_str!("../../templates/topic.html")),
-    ("article.html", include_str!("../../templates/article.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("offline.html", include_str!("../../templates/offline.html")),
-    ("cluster.html", include_str!("../../templates/cluster.html")),
-    ("people.html", include_str!("../../templates/people.html")),
-    ("person.html", include_str!("../../templates/person.html")),
-    ("quotes.html", include_str!("../../templates/quotes.html")),
-    ("figures.html", include_str!("../../templates/figures.html")),
-    (
-        "timeline.html",
-        include_str!("../../templates/timeline.html"),
-    ),
-    (
-        "briefing.html",
-        include_str!("../../templates/briefing.html"),
-    ),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("atom.xml", include_str!("../../templates/atom.xml")),
-    ("sw.js", include_str!("../../templates/sw.js")),
-    (
-        "manifest.webmanifest",
-        include_str!("../../templates/manifest.webmanifest"),
-    ),
-    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
-];
-
-/// Built-in static assets; a file of the same name in the site's theme/ replaces one, and
-/// any other file there is copied too.
-pub const THEME: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../theme/style.css")),
-    ("search.js", include_str!("../../theme/search.js")),
-    ("site.js", include_str!("../../theme/site.js")),
-    ("icon.svg", include_str!("../../theme/icon.svg")),
-];
 
 /// Loads the templates once: built-ins, then the site's overrides.
 pub fn load_templates(root: &Path) -> Result<Tera> {
@@ -1518,7 +1468,7 @@ impl<'a> Renderer<'a> {
         if self.site.articles.iter().any(|a| a.has_code) {
             files.push(OutputFile {
                 path: "theme/syntax.css".into(),
-                bytes: highlight::stylesheet().into_bytes(),
+                bytes: crate::site::highlight::stylesheet().into_bytes(),
             });
         }
         Ok(files)

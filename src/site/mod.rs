@@ -4,6 +4,9 @@
 
 pub mod entities;
 mod events;
+pub mod highlight;
+pub mod markdown;
+mod search_terms;
 mod similarity;
 
 use std::path::{Path, PathBuf};
@@ -16,9 +19,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::{self, Page};
 use crate::date::{date_of_day, day_number};
-use crate::render::markdown::{self, BodyHtml, BodyStorage, Heading};
 use crate::story::{Figure, Post, Quote, StoryKind};
 use crate::text::{StemmedWords, WordTally};
+use markdown::{BodyHtml, BodyStorage, Heading};
 
 /// One story page of the site.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -560,7 +563,7 @@ fn analyse(
     // from content/).
     let title = StemmedWords::with_names(&page.meta.title);
     let body = body_words.unwrap_or_else(|| WordTally::of([&StemmedWords::with_names(&page.body)]));
-    article.search_terms = crate::render::search::story_terms(&article, &title, &body);
+    article.search_terms = search_terms::story_terms(&article, &title, &body);
     article.facts_hash = crate::text::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
         (&article.people, &article.organisations, &article.authors),
