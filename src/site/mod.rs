@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{self, Page};
-use crate::date::{date_of_day, day_number};
+use crate::date::date_of_day;
 use crate::story::{Figure, Post, Quote, StoryKind};
 use crate::text::{StemmedWords, WordTally};
 use markdown::{BodyHtml, BodyStorage, Heading};
