@@ -5,7 +5,7 @@
 //! on disk, their front matter a [`story::Story`]) -> `site` (the model, Markdown rendered)
 //! -> `render` (HTML, feeds, search); `build` runs the pipeline and `check`, `serve` and
 //! `init` are the commands around it. The types the stages hand each other live below them
-//! in `story`; `text`, `date`, `ui` and `assets` are shared by all. No module imports one of
+//! in `story`; `text`, `date`, `hash`, `markup`, `ui` and `assets` are shared by all. No module imports one of
 //! its own layer or above (tests/architecture.rs lists the layers and checks it).
 
 pub mod assets;
@@ -16,8 +16,10 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostic;
+pub mod hash;
 pub mod ingest;
 pub mod init;
+pub mod markup;
 pub mod project;
 pub mod render;
 pub mod serve;

@@ -11,8 +11,8 @@ use regex::Regex;
 /// lower layer and none of its own layer or above: ingest and content, two stages side by
 /// side, share the contract (`story`) and never each other.
 const LAYERS: &[&[&str]] = &[
-    // Words, dates, the terminal, the built-in templates and theme.
-    &["text", "date", "ui", "assets"],
+    // Words, dates, hashes, escaping, the terminal, the built-in templates and theme.
+    &["text", "date", "hash", "markup", "ui", "assets"],
     // Error messages with the spot shown; the stage contract.
     &["diagnostic", "story"],
     &["project"],

@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::date;
 use crate::diagnostic::{self, shown};
 use crate::story::{Story, StoryRecord, MAX_SLUG_LEN};
-use crate::text::{self, WordTally};
+use crate::text::WordTally;
 
 mod front_matter;
 
@@ -76,14 +76,14 @@ impl Page {
 /// A story's id: a hash of its page's body, so the story keeps it when its file is renamed
 /// or its headline changes (two stories with one text are told apart by `write_stories`).
 pub fn story_id(body: &str) -> String {
-    text::page_hash_hex(body)
+    crate::hash::page_hash_hex(body)
 }
 
 /// The text of a generated page, hash included.
 pub fn render_page(page: &Page) -> String {
     let front = front_matter::to_toml(&page.meta);
     let unhashed = format!("{front}{FENCE}\n\n{}", page.body);
-    let hash = text::page_hash_hex(&unhashed);
+    let hash = crate::hash::page_hash_hex(&unhashed);
     format!("{FENCE}\ngenerated = true\nhash = \"{hash}\"\n{unhashed}")
 }
 
@@ -148,8 +148,9 @@ pub fn parse_page(path: &str, text: &str) -> Result<Page> {
     // The hash covers everything after the bookkeeping lines, exactly as ingest wrote it;
     // pages written by earlier versions carry an FNV-1a hash.
     let hashed = &rest[start..];
-    let untouched = stored_hash
-        .is_some_and(|h| h == text::page_hash_hex(hashed) || h == text::fnv1a_hex(hashed));
+    let untouched = stored_hash.is_some_and(|h| {
+        h == crate::hash::page_hash_hex(hashed) || h == crate::hash::fnv1a_hex(hashed)
+    });
     Ok(Page {
         path: path.to_string(),
         meta,
@@ -342,7 +343,7 @@ pub fn write_stories<T: Send>(
                 }
             }
             None => {
-                let base = text::slugify(&page.meta.title, MAX_SLUG_LEN);
+                let base = crate::story::slugify(&page.meta.title, MAX_SLUG_LEN);
                 let mut slug = base.clone();
                 let mut n = 1;
                 loop {
@@ -456,9 +457,9 @@ fn page_slug(page: &Page) -> String {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or(&page.meta.title);
-        text::slugify(stem, MAX_SLUG_LEN)
+        crate::story::slugify(stem, MAX_SLUG_LEN)
     } else {
-        text::slugify(&page.meta.slug, MAX_SLUG_LEN)
+        crate::story::slugify(&page.meta.slug, MAX_SLUG_LEN)
     }
 }
 
@@ -657,7 +658,7 @@ mod tests {
     fn a_generated_page_with_an_empty_body_is_not_taken_for_a_hand_edit() {
         let text = "+++\ngenerated = true\nhash = \"HASH\"\ntitle = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
         let unhashed = "title = \"T\"\ntopics = [\"defence\"]\n+++\n\n\n";
-        let text = text.replace("HASH", &text::page_hash_hex(unhashed));
+        let text = text.replace("HASH", &crate::hash::page_hash_hex(unhashed));
         let page = parse_page("x.md", &text).unwrap();
         assert!(page.generated_untouched);
         assert_eq!(page.body, "");
@@ -667,7 +668,7 @@ mod tests {
     fn a_page_hashed_by_an_earlier_version_is_still_untouched_until_edited() {
         let text = "+++\ngenerated = true\nhash = \"HASH\"\ntitle = \"T\"\ntopics = [\"defence\"]\n+++\n\nBody.\n";
         let unhashed = "title = \"T\"\ntopics = [\"defence\"]\n+++\n\nBody.\n";
-        let text = text.replace("HASH", &text::fnv1a_hex(unhashed));
+        let text = text.replace("HASH", &crate::hash::fnv1a_hex(unhashed));
         assert!(parse_page("x.md", &text).unwrap().generated_untouched);
         let edited = text.replace("Body.", "Body, edited.");
         assert!(!parse_page("x.md", &edited).unwrap().generated_untouched);

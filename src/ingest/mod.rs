@@ -688,7 +688,7 @@ pub fn assign_unique_slugs(stories: &mut [StoryRecord]) {
     // Titles are slugified on every core; numbering depends on order, so it comes after.
     let bases: Vec<String> = stories
         .par_iter()
-        .map(|record| text::slugify(&record.story.title, MAX_SLUG_LEN))
+        .map(|record| crate::story::slugify(&record.story.title, MAX_SLUG_LEN))
         .collect();
     let mut used: HashMap<String, usize> = HashMap::with_capacity(stories.len());
     for (StoryRecord { story, .. }, base) in stories.iter_mut().zip(bases) {

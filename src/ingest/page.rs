@@ -69,7 +69,7 @@ impl WordsRead {
             let function = text::is_stopword(&word);
             read.function += usize::from(function);
             if !function && (word.len() > 2 && (word.is_ascii() || word.chars().count() > 2)) {
-                read.content.push(text::hash_of(word.as_ref()));
+                read.content.push(crate::hash::hash_of(word.as_ref()));
             }
             word.hash(&mut hasher);
             if read.count <= NORMAL_WORDS {

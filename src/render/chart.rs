@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::date::{date_of_day, day_number};
+use crate::markup::escape_markup;
 use crate::site::{display_date, Site};
-use crate::text::escape_markup;
 
 /// Days a chart covers, ending on its last day.
 pub const CHART_DAYS: i64 = 14;

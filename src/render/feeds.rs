@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::site::{Article, Site};
-use crate::text;
 
 /// A page as the sitemap lists it.
 #[derive(Serialize)]
@@ -208,8 +207,8 @@ fn sitemap_files(
         let path = format!("sitemap-{}.xml", n + 1);
         index.push_str(&format!(
             "  <sitemap><loc>{}{path}</loc><lastmod>{}</lastmod></sitemap>\n",
-            text::escape_markup(base_url),
-            text::escape_markup(newest)
+            crate::markup::escape_markup(base_url),
+            crate::markup::escape_markup(newest)
         ));
         files.push(part(chunk, path)?);
     }

@@ -14,9 +14,9 @@ use tera::Tera;
 use super::{
     bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, QUOTES_PER_PERSON,
 };
+use crate::hash::hash_of;
 use crate::site::Site;
 use crate::story::FileCleaning;
-use crate::text::hash_of;
 
 /// What the last build showed on each page and wrote, so the next renders only what
 /// changed.

@@ -607,7 +607,7 @@ impl<'a> Renderer<'a> {
             .map_err(|e| template_error(&self.root.join("templates"), e))?;
         if path.ends_with(".xml") {
             // Any story text can reach a feed: what XML 1.0 forbids would make it unreadable.
-            html = crate::text::xml_safe(html);
+            html = crate::markup::xml_safe(html);
         }
         Ok(OutputFile {
             path: PathBuf::from(path),

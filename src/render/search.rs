@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::site::{Article, Site};
-use crate::text;
 
 /// One searchable story.
 #[derive(Serialize)]
@@ -55,7 +54,7 @@ fn entry(a: &Article) -> String {
 
 /// What a story's entry is made from, to tell when a kept entry is still good.
 fn entry_key(a: &Article) -> u64 {
-    text::hash_of(&(a.page_hash, &a.url, &a.topics[0].name, &a.date_display))
+    crate::hash::hash_of(&(a.page_hash, &a.url, &a.topics[0].name, &a.date_display))
 }
 
 /// Entries of the last index by story URL, kept between incremental rebuilds.

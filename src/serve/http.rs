@@ -13,7 +13,6 @@ use super::{
     Shared, BUSY_TIMEOUT, EVENTS_PATH, HEAD_TIMEOUT, MAX_CONNECTIONS, MAX_HEAD, NOSNIFF,
     WRITE_TIMEOUT,
 };
-use crate::text;
 
 pub(super) fn accept(listener: TcpListener, shared: Arc<Shared>) {
     let open = Arc::new(AtomicUsize::new(0));
@@ -257,12 +256,12 @@ fn listing(dir: &Path, path: &str) -> String {
         })
         .collect();
     names.sort();
-    let title = text::escape_markup(path);
+    let title = crate::markup::escape_markup(path);
     let mut page = format!(
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><ul>"
     );
     for name in names {
-        let name = text::escape_markup(&name);
+        let name = crate::markup::escape_markup(&name);
         page.push_str(&format!("<li><a href=\"{name}\">{name}</a></li>"));
     }
     page.push_str("</ul></body></html>");

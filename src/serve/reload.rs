@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use super::{Shared, KEEP_ALIVE, MAX_STREAMS, POLL_INTERVAL, RELOAD_SCRIPT, STREAM_CHECK};
-use crate::text;
 
 /// The reload script, and the error over the page while there is one, before `</body>`.
 pub(super) fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
@@ -47,7 +46,7 @@ fn error_overlay(error: &str) -> String {
             "color:#f5f5f5;font:inherit;border:0\">{}</pre>",
             "<p style=\"margin:0;color:#bbb;font:inherit\">Fix it and save: this page reloads by itself.</p></div>"
         ),
-        text::escape_markup(error)
+        crate::markup::escape_markup(error)
     )
 }
 

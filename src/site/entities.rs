@@ -70,7 +70,7 @@ pub fn collect(articles: &[Article]) -> (Vec<Entity>, Vec<SiteQuote>) {
         if stories.len() < MIN_STORIES_FOR_PAGE {
             continue;
         }
-        let base = text::slugify(name, 64);
+        let base = crate::story::slugify(name, 64);
         let mut slug = base.clone();
         let mut n = 1;
         while !used.insert(slug.clone()) {

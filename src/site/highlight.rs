@@ -9,8 +9,6 @@ use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGener
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::text;
-
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntaxes() -> &'static SyntaxSet {
@@ -37,7 +35,7 @@ pub fn code_block(code: &str, lang: &str) -> String {
     let lang_class = if lang.is_empty() {
         String::new()
     } else {
-        format!(" data-lang=\"{}\"", text::escape_markup(lang))
+        format!(" data-lang=\"{}\"", crate::markup::escape_markup(lang))
     };
     format!(
         "<pre class=\"code\"{lang_class}><code>{}</code></pre>\n",
@@ -49,7 +47,7 @@ pub fn code_block(code: &str, lang: &str) -> String {
 pub fn plain_block(code: &str) -> String {
     format!(
         "<pre class=\"code\"><code>{}</code></pre>\n",
-        text::escape_markup(code)
+        crate::markup::escape_markup(code)
     )
 }
 

@@ -9,7 +9,6 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 use super::highlight;
-use crate::text;
 
 /// A rendered Markdown body.
 pub struct Rendered {
@@ -153,7 +152,7 @@ pub fn render(body: &str, allow_html: bool) -> Rendered {
             }
             Event::End(TagEnd::Heading(level)) => {
                 let (_, at) = heading.take().expect("heading start precedes end");
-                let base = text::slugify(&heading_text, 48);
+                let base = crate::story::slugify(&heading_text, 48);
                 let mut id = base.clone();
                 if !ids.insert(id.clone()) {
                     let n = next_number.entry(base.clone()).or_insert(2);

@@ -564,12 +564,12 @@ fn analyse(
     let title = StemmedWords::with_names(&page.meta.title);
     let body = body_words.unwrap_or_else(|| WordTally::of([&StemmedWords::with_names(&page.body)]));
     article.search_terms = search_terms::story_terms(&article, &title, &body);
-    article.facts_hash = crate::text::hash_of(&(
+    article.facts_hash = crate::hash::hash_of(&(
         (&article.quotes, &article.figures, &article.posts),
         (&article.people, &article.organisations, &article.authors),
         (&article.place, &article.topics),
     ));
-    article.page_hash = crate::text::hash_of(&article);
+    article.page_hash = crate::hash::hash_of(&article);
     // Places are read across line breaks, in the text analysis has always read: the title
     // twice (it weighed double when words were read from this text too), then the body. A
     // "place" that is one of the story's people or organisations ("to Trump") is none.
@@ -615,7 +615,7 @@ fn opens_with(text: &str, opening: &str) -> bool {
 fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Article {
     let meta = &page.meta;
     let slug = if meta.slug.is_empty() {
-        crate::text::slugify(
+        crate::story::slugify(
             Path::new(&page.path)
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -623,7 +623,7 @@ fn article_from_page(page: &Page, config: &Config, bodies: BodyStorage) -> Artic
             64,
         )
     } else {
-        crate::text::slugify(&meta.slug, 64)
+        crate::story::slugify(&meta.slug, 64)
     };
     let rendered = markdown::render(&page.body, config.render.allow_html);
     for limit in &rendered.limits {
@@ -774,7 +774,7 @@ fn find_clusters(
         });
         let date = events::event_day(members.iter().map(|&m| events[m])).map(date_of_day);
         let title = articles[best_headline(articles, &members)].title.clone();
-        let base = crate::text::slugify(&title, 64);
+        let base = crate::story::slugify(&title, 64);
         let mut slug = base.clone();
         let mut k = 1;
         while !used_slugs.insert(slug.clone()) {

@@ -5,15 +5,15 @@
 //! lines are in [`json`]): no stage's logic lives here, and this module imports no stage.
 
 pub mod json;
+pub mod slug;
+
+pub use slug::{slugify, MAX_SLUG_LEN};
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::WordTally;
-
-/// Longest slug, in bytes.
-pub const MAX_SLUG_LEN: usize = 64;
 
 /// Everything known about a story but its text: what ingest extracted and what a content
 /// page's front matter holds, key for key (content/front_matter.rs writes it in this order).

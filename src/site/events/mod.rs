@@ -8,8 +8,6 @@
 //! against a report, a first against a second). Reports on one subject share its words;
 //! these are what tell one happening from the next on that subject.
 
-use crate::text;
-
 mod day;
 mod figures;
 mod lead;
@@ -109,8 +107,8 @@ impl Event {
         let mut specifics: Vec<u64> = figures(title)
             .into_iter()
             .chain(body.lines().flat_map(figures))
-            .map(|f| text::hash_of(&("figure", f)))
-            .chain(places.iter().map(|p| text::hash_of(&("place", *p))))
+            .map(|f| crate::hash::hash_of(&("figure", f)))
+            .chain(places.iter().map(|p| crate::hash::hash_of(&("place", *p))))
             .collect();
         specifics.sort_unstable();
         specifics.dedup();

@@ -31,7 +31,7 @@ fn ordinal_bits(word: &str) -> Option<u32> {
 pub(super) fn ordinals(lead: &[&str]) -> Vec<(u64, u32)> {
     const AGAIN: u32 = !0b11;
     let mut out: Vec<(u64, u32)> = Vec::new();
-    let stem = |w: &str| text::hash_of(text::stemmer().stem(w).as_ref());
+    let stem = |w: &str| crate::hash::hash_of(text::stemmer().stem(w).as_ref());
     let qualified = |w: &Word| {
         w.lower.chars().count() >= 3
             && !text::is_stopword(&w.lower)
