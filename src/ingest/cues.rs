@@ -494,7 +494,7 @@ fn byline_authors(byline: &Regex, line: &str, shape: &Shape) -> Option<Vec<Strin
     let lower = line.to_lowercase();
     // A wire story's sign-off and credits: "Reporting by ...; Editing by ...", "... contributed
     // to this report."
-    if super::extract::is_sign_off(line) || lower.contains("contributed to this report") {
+    if super::wire::is_sign_off(line) || lower.contains("contributed to this report") {
         return Some(Vec::new());
     }
     if lower.starts_with("(reporting by")

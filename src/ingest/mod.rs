@@ -22,6 +22,7 @@ pub mod reader;
 pub mod segment;
 pub mod shape;
 pub mod source;
+pub mod wire;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -406,7 +407,7 @@ impl Ingester {
             }
         };
         if let Some(first) = paragraphs_read.first() {
-            if let Some((place, source)) = extract::dateline(first) {
+            if let Some((place, source)) = wire::dateline(first) {
                 story.place = place;
                 story.source = story.source.take().or(source);
             }
@@ -416,7 +417,7 @@ impl Ingester {
                 .iter()
                 .rev()
                 .take(2)
-                .find_map(|p| extract::signature_source(p));
+                .find_map(|p| wire::signature_source(p));
         }
         if story.source.is_none() {
             // A copyright line the page's furniture carries names its outlet.

@@ -63,7 +63,7 @@ impl Entities {
         let mut sport_words = 0;
         let mut scores = 0;
         for paragraph in paragraphs {
-            let body = super::extract::without_dateline(paragraph);
+            let body = super::wire::without_dateline(paragraph);
             let skipped = paragraph.len() - body.len();
             reader.paragraph(body, offset + skipped);
             for word in paragraph.split_whitespace() {

@@ -19,10 +19,10 @@ use regex::Regex;
 
 use super::classify::{Classifier, Evidence};
 use super::cues::{self, Cue};
-use super::extract;
 use super::names::{self, Mention};
 use super::page::Paragraph as PageParagraph;
 use super::shape::{Ending, Opening};
+use super::wire;
 use crate::config::Tuning;
 use crate::text;
 
@@ -423,7 +423,7 @@ impl Paragraph<'_> {
             continues: continues_text(text),
             lead: reads_as_lead(text),
             agency_dateline: has_agency_dateline(text),
-            sign_off: extract::is_sign_off(text),
+            sign_off: wire::is_sign_off(text),
         }
     }
 
@@ -494,7 +494,7 @@ fn reads_as_lead(text: &str) -> bool {
             )\s*[.!]?["”’]?$"#,
         )
     });
-    let text = extract::without_dateline(text);
+    let text = wire::without_dateline(text);
     let first = text::sentences(text).next().unwrap_or(text);
     let clause = first
         .split([',', ';', ':', '–', '—'])
@@ -588,7 +588,7 @@ impl<'a> std::ops::Deref for Paragraphs<'a> {
 
 /// A dateline naming a news agency ("BRUSSELS (Reuters) -").
 fn has_agency_dateline(text: &str) -> bool {
-    extract::dateline(text).is_some_and(|(_, source)| source.is_some())
+    wire::dateline(text).is_some_and(|(_, source)| source.is_some())
 }
 
 #[cfg(test)]
