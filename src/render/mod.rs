@@ -7,6 +7,7 @@ pub mod incremental;
 pub mod search;
 mod shorten;
 mod templates;
+mod views;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,7 +16,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, Context, Result};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use tera::Tera;
 
 use crate::assets::THEME;
@@ -25,193 +25,15 @@ use crate::site::{display_date, Article, Cluster, Site, Topic, SOURCE_NOT_STATED
 use crate::story::FileCleaning;
 pub use templates::load_templates;
 use templates::template_error;
-
-/// Site-wide values every template sees.
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    language: &'a str,
-    base_url: &'a str,
-    topics: Vec<TopicNav<'a>>,
-}
-
-#[derive(Serialize)]
-struct TopicNav<'a> {
-    slug: &'a str,
-    name: &'a str,
-    count: usize,
-}
-
-/// A topic with its story cards.
-#[derive(Serialize)]
-struct TopicSection<'a> {
-    slug: &'a str,
-    name: &'a str,
-    description: &'a str,
-    count: usize,
-    /// Story links (see [`Renderer::link`]).
-    articles: Vec<tera::Value>,
-    figures: Vec<FigureView<'a>>,
-}
-
-/// A key figure with the story it comes from.
-#[derive(Serialize)]
-struct FigureView<'a> {
-    value: &'a str,
-    context: &'a str,
-    article: tera::Value,
-}
-
-/// A quote with its speaker's page, if any, and the stories carrying it.
-#[derive(Serialize)]
-struct QuoteView<'a> {
-    text: &'a str,
-    speaker: Option<&'a str>,
-    speaker_url: Option<&'a str>,
-    /// Sources (see [`Renderer::source`]).
-    sources: Vec<tera::Value>,
-    /// Sources not listed in `sources`.
-    more_sources: usize,
-}
-
-/// A story as a source of something: its link and who published it.
-#[derive(Serialize)]
-struct SourceView<'a> {
-    label: &'a str,
-    article: tera::Value,
-}
-
-/// An outlet among a list of reports, named once with how many of them it published.
-#[derive(Serialize, Hash)]
-struct Outlet<'a> {
-    name: &'a str,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct SpeakerGroup<'a> {
-    speaker: Option<&'a str>,
-    speaker_url: Option<&'a str>,
-    quotes: Vec<QuoteView<'a>>,
-    /// All of the speaker's quotes, shown or not.
-    total: usize,
-}
-
-#[derive(Serialize)]
-struct ClusterView<'a> {
-    title: &'a str,
-    url: &'a str,
-    date_display: Option<&'a str>,
-    /// Sources (see [`Renderer::source`]).
-    members: Vec<tera::Value>,
-    /// The members' distinct outlets, each once with its number of reports, most first.
-    outlets: Vec<Outlet<'a>>,
-    /// Reports of the event, the page's own included.
-    reports: usize,
-}
-
-/// A story's figures that stand in one sentence: the sentence is shown once.
-#[derive(Serialize)]
-struct FigureGroup<'a> {
-    values: Vec<&'a str>,
-    context: &'a str,
-}
-
-#[derive(Serialize)]
-struct NameLink<'a> {
-    name: &'a str,
-    url: &'a str,
-    count: usize,
-}
-
-/// One day of the timeline.
-#[derive(Serialize)]
-struct TimelineDay<'a> {
-    date: &'a str,
-    date_display: String,
-    entries: Vec<TimelineEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct TimelineEntry<'a> {
-    time: Option<&'a str>,
-    title: &'a str,
-    url: String,
-    inferred: bool,
-    article: tera::Value,
-    /// A live post's story, by its title: a post's own title ("Update") says little alone.
-    story: Option<&'a str>,
-}
-
-/// A topic with its stories, for the one-page briefing.
-#[derive(Serialize)]
-struct BriefingSection<'a> {
-    slug: &'a str,
-    name: &'a str,
-    articles: Vec<BriefingStory<'a>>,
-}
-
-/// A story in the briefing: its facts only when the briefing is detailed.
-#[derive(Serialize)]
-struct BriefingStory<'a> {
-    slug: &'a str,
-    title: &'a str,
-    url: &'a str,
-    date_display: Option<&'a str>,
-    date_inferred: bool,
-    place: Option<&'a str>,
-    source: &'a str,
-    summary: &'a str,
-    quotes: &'a [crate::story::Quote],
-    figures: Vec<FigureGroup<'a>>,
-}
-
-/// An edition: the stories of one day, with the days before and after.
-#[derive(Serialize)]
-struct EditionView<'a> {
-    date: Option<&'a str>,
-    date_display: Option<String>,
-    /// Stories dated that day.
-    stories: usize,
-    /// The editions before and after, as dates; their pages are editions/DATE.html.
-    previous: Option<&'a str>,
-    next: Option<&'a str>,
-    /// Whether this is the front page.
-    front: bool,
-}
+use views::{
+    BriefingSection, BriefingStory, ClusterView, EditionView, FigureGroup, FigureView, NameLink,
+    Outlet, Pagination, QuoteView, SiteView, SourceView, SpeakerGroup, StoryFigures, TimelineDay,
+    TimelineEntry, TopStory, TopicNav, TopicSection,
+};
 
 /// An event in the running for an edition's top stories: whether it is of the edition's
 /// week, its sources, its reports, its newest date, its story and its cluster.
 type Event<'a> = (bool, usize, usize, Option<&'a str>, usize, Option<usize>);
-
-/// A story's link with its figures, a sentence once.
-type StoryFigures<'a> = (tera::Value, Vec<FigureGroup<'a>>);
-
-/// One of an edition's top stories: an event (a cluster) or a single story.
-#[derive(Serialize)]
-struct TopStory<'a> {
-    title: &'a str,
-    url: &'a str,
-    topic: &'a str,
-    date_display: Option<&'a str>,
-    outlets: Vec<Outlet<'a>>,
-    reports: usize,
-    sentence: String,
-}
-
-/// One page of a topic's stories.
-#[derive(Serialize)]
-struct Pagination {
-    page: usize,
-    pages: usize,
-    /// Paths from the root of the page before and after.
-    previous: Option<String>,
-    next: Option<String>,
-    /// The pages linked by number (the first, the last and those near this one), with
-    /// their paths from the root.
-    shown: Vec<(usize, String)>,
-}
 
 /// One output file: path under the output folder and its bytes.
 struct OutputFile {
