@@ -11,9 +11,8 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tera::Tera;
 
-use super::{
-    bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, QUOTES_PER_PERSON,
-};
+use super::output::{bytes_hash, OutputFile, Written};
+use super::{feeds, search, PageKind, Renderer, QUOTES_PER_PERSON};
 use crate::site::Site;
 use crate::story::FileCleaning;
 use crate::text::hash_of;
