@@ -12,7 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tera::Tera;
 
 use super::output::{bytes_hash, OutputFile, Written};
-use super::{feeds, search, PageKind, Renderer, QUOTES_PER_PERSON};
+use super::renderer::Renderer;
+use super::{feeds, search, PageKind, QUOTES_PER_PERSON};
 use crate::site::Site;
 use crate::story::FileCleaning;
 use crate::text::hash_of;
