@@ -2,6 +2,10 @@
 
 use serde::Serialize;
 
+// For the doc links to the renderer's methods that make these values.
+#[cfg(doc)]
+use super::renderer::Renderer;
+
 /// Site-wide values every template sees.
 #[derive(Serialize)]
 pub(super) struct SiteView<'a> {
