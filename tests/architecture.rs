@@ -192,7 +192,6 @@ fn imports_are_read_in_every_form() {
 }
 
 #[test]
-#[ignore = "on until the modules being split are merged"]
 fn no_source_file_is_longer_than_one_reader_holds() {
     let mut long: BTreeMap<String, usize> = BTreeMap::new();
     for file in sources() {

@@ -3,13 +3,14 @@
 
 use std::sync::OnceLock;
 
-use crate::story::Post;
+use crate::story::{Post, Story};
 use regex::Regex;
 
 use super::cues::{self, Cue};
 use super::dates;
 use super::layout::Role;
 use super::page::Paragraph;
+use super::{escape_markdown, extract, shape};
 use crate::text;
 
 /// A live page read into its summary and posts.
@@ -174,6 +175,90 @@ fn is_role_line(text: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c == '&')
         })
+}
+
+/// Reads a live page's story: its posts, summary, headline and body (into `story_body`);
+/// returns all of its paragraphs for extraction.
+pub fn read_story(
+    story: &mut Story,
+    story_body: &mut String,
+    paragraphs: &[Paragraph],
+    roles: &[Role],
+) -> Vec<String> {
+    let page = read(paragraphs, roles);
+    let mut read: Vec<String> = page.summary.clone();
+    let mut body = String::new();
+    if !page.summary.is_empty() {
+        body.push_str("## Summary\n\n");
+        for item in &page.summary {
+            body.push_str(&format!("- {}\n", escape_markdown(item)));
+        }
+        body.push('\n');
+    }
+    for post in &page.posts {
+        let label = post
+            .label
+            .as_deref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        body.push_str(&format!(
+            "## {} {}{}\n\n",
+            post.time,
+            escape_markdown(&label),
+            escape_markdown(&post.title)
+        ));
+        if let Some(author) = &post.author {
+            let role = post
+                .role
+                .as_deref()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default();
+            body.push_str(&format!(
+                "*{}{}*\n\n",
+                escape_markdown(author),
+                escape_markdown(&role)
+            ));
+        }
+        for paragraph in &post.paragraphs {
+            match paragraph.strip_prefix('•') {
+                Some(item) => body.push_str(&format!("- {}\n", escape_markdown(item.trim()))),
+                None => body.push_str(&format!("{}\n\n", escape_markdown(paragraph))),
+            }
+        }
+        body.push('\n');
+        read.extend(
+            post.paragraphs
+                .iter()
+                .map(|p| p.trim_start_matches('•').trim().to_string()),
+        );
+    }
+    // Summary bullets read as sentences once each ends with a full stop.
+    story.summary = page
+        .summary
+        .iter()
+        .take(2)
+        .map(|b| {
+            if shape::Shape::of(b).terminal() {
+                b.clone()
+            } else {
+                format!("{b}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if story.title.is_empty() {
+        if let Some(first) = page
+            .summary
+            .first()
+            .or(page.posts.first().map(|p| &p.title))
+        {
+            story.title = extract::generate_title(first);
+            story.title_generated = true;
+        }
+    }
+    *story_body = body.trim_end().to_string();
+    story.posts = page.posts;
+    read
 }
 
 #[cfg(test)]

@@ -369,7 +369,7 @@ impl Ingester {
         }
         let (paragraphs_read, evidence) = match story.kind {
             StoryKind::Live => {
-                let read = read_live(&mut story, &mut body, paragraphs, &roles);
+                let read = live::read_story(&mut story, &mut body, paragraphs, &roles);
                 let words =
                     text::StemmedWords::of(&format!("{}\n{}", story.title, read.join("\n")));
                 let evidence = self.classifier.evidence(&words);
@@ -561,89 +561,6 @@ fn article_body(paragraphs: &[Paragraph], roles: &[Role]) -> (Vec<String>, Vec<(
         }
     }
     (body, blocks)
-}
-
-/// Reads a live page into posts; returns all of its paragraphs for extraction.
-fn read_live(
-    story: &mut Story,
-    story_body: &mut String,
-    paragraphs: &[Paragraph],
-    roles: &[Role],
-) -> Vec<String> {
-    let page = live::read(paragraphs, roles);
-    let mut read: Vec<String> = page.summary.clone();
-    let mut body = String::new();
-    if !page.summary.is_empty() {
-        body.push_str("## Summary\n\n");
-        for item in &page.summary {
-            body.push_str(&format!("- {}\n", escape_markdown(item)));
-        }
-        body.push('\n');
-    }
-    for post in &page.posts {
-        let label = post
-            .label
-            .as_deref()
-            .map(|l| format!("{l}: "))
-            .unwrap_or_default();
-        body.push_str(&format!(
-            "## {} {}{}\n\n",
-            post.time,
-            escape_markdown(&label),
-            escape_markdown(&post.title)
-        ));
-        if let Some(author) = &post.author {
-            let role = post
-                .role
-                .as_deref()
-                .map(|r| format!(", {r}"))
-                .unwrap_or_default();
-            body.push_str(&format!(
-                "*{}{}*\n\n",
-                escape_markdown(author),
-                escape_markdown(&role)
-            ));
-        }
-        for paragraph in &post.paragraphs {
-            match paragraph.strip_prefix('•') {
-                Some(item) => body.push_str(&format!("- {}\n", escape_markdown(item.trim()))),
-                None => body.push_str(&format!("{}\n\n", escape_markdown(paragraph))),
-            }
-        }
-        body.push('\n');
-        read.extend(
-            post.paragraphs
-                .iter()
-                .map(|p| p.trim_start_matches('•').trim().to_string()),
-        );
-    }
-    // Summary bullets read as sentences once each ends with a full stop.
-    story.summary = page
-        .summary
-        .iter()
-        .take(2)
-        .map(|b| {
-            if shape::Shape::of(b).terminal() {
-                b.clone()
-            } else {
-                format!("{b}.")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    if story.title.is_empty() {
-        if let Some(first) = page
-            .summary
-            .first()
-            .or(page.posts.first().map(|p| &p.title))
-        {
-            story.title = extract::generate_title(first);
-            story.title_generated = true;
-        }
-    }
-    *story_body = body.trim_end().to_string();
-    story.posts = page.posts;
-    read
 }
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, headings, lists or HTML.

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::OutputFile;
+use super::output::OutputFile;
 use crate::site::{Article, Site};
 
 /// A page as the sitemap lists it.

@@ -11,9 +11,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tera::Tera;
 
-use super::{
-    bytes_hash, feeds, search, OutputFile, PageKind, Renderer, Written, QUOTES_PER_PERSON,
-};
+use super::output::{bytes_hash, OutputFile, Written};
+use super::renderer::Renderer;
+use super::{feeds, search, PageKind, QUOTES_PER_PERSON};
 use crate::hash::hash_of;
 use crate::site::Site;
 use crate::story::FileCleaning;

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::OutputFile;
+use super::output::OutputFile;
 use crate::site::{Article, Site};
 
 /// One searchable story.
