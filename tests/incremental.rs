@@ -188,8 +188,18 @@ fn incremental_rebuilds_match_a_full_build_and_render_only_what_changed() {
         .position(|a| !a.related.is_empty() && a.cluster.is_some())
         .expect("a clustered story with related stories");
 
-    // 1. Body: the lead paragraph said twice (same words, new counts and text).
+    // 0. A page saved again as it was: every page's fingerprint (a hash of what its
+    // templates receive) is as before, so nothing renders.
     let page = page_of(&session, root, with_related);
+    std::fs::write(&page, std::fs::read(&page).unwrap()).unwrap();
+    let updated = update(&mut session, root, &report, &[&page]).expect("unchanged page");
+    assert_eq!(
+        (updated.rendered, updated.written),
+        (0, 0),
+        "an unchanged page renders nothing: {updated:?}"
+    );
+
+    // 1. Body: the lead paragraph said twice (same words, new counts and text).
     edit(&page, |text| {
         let (front, body) = split(&text);
         let lead = body.trim_start().split("\n\n").next().unwrap().to_string();

@@ -77,7 +77,7 @@ pub(super) fn feeds(
             files.push(render("atom.xml", &ctx, feed_path)?);
             Ok(())
         };
-    // The same lists as `feed_stories`, which incremental rebuilds fingerprint.
+    // The same lists as `feed_stories`.
     let mut lists = feed_stories(site).into_iter();
     let stories = |list: Vec<usize>| list.into_iter().map(|i| &site.articles[i]).collect();
     let site_feed = lists.next().unwrap_or_default();

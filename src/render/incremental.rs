@@ -1,8 +1,9 @@
-//! Incremental rebuilds for `serve`: every page has a fingerprint, a hash of everything it
-//! shows (the stories, links, lists and names it draws on). After an edit, only pages whose
-//! fingerprint changed are rendered, and only files whose bytes changed are written.
+//! Incremental rebuilds for `serve`: every page has a fingerprint, a hash of the context each
+//! of its templates receives (the renderer makes it in place of the page's text: see
+//! [`Output::Fingerprint`]), so it changes exactly when what the page shows does, and a page
+//! type added needs nothing here. After an edit, only pages whose fingerprint changed are
+//! rendered, and only files whose bytes changed are written.
 
-use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -12,9 +13,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tera::Tera;
 
 use super::output::{bytes_hash, OutputFile, Written};
-use super::renderer::Renderer;
-use super::{feeds, search, PageKind, QUOTES_PER_PERSON};
-use crate::hash::hash_of;
+use super::renderer::{Output, Renderer};
+use super::{search, PageKind};
 use crate::site::Site;
 use crate::story::FileCleaning;
 
@@ -42,70 +42,18 @@ pub struct Updated {
     pub removed: usize,
 }
 
-/// Hashes that many fingerprints draw on, computed once per rebuild.
-struct Inputs {
-    /// The topic navigation every page shows, with its counts.
-    nav: u64,
-    /// Per story: what a link to it shows (title, date, source, summary, topic...).
-    links: Vec<u64>,
-    /// Per cluster: its title, date and members with their links.
-    clusters: Vec<u64>,
-    /// Per person or organisation: name, page and number of stories.
-    labels: Vec<u64>,
-    /// Every list page: all links, facts (quotes, figures, names, posts) and clusters.
-    lists: u64,
-}
-
-impl Inputs {
-    fn of(renderer: &Renderer) -> Inputs {
-        let site = renderer.site;
-        let links: Vec<u64> = site
-            .articles
-            .par_iter()
-            .map(|a| hash_of(&(a.link(), &a.file)))
-            .collect();
-        let facts: Vec<u64> = site.articles.iter().map(|a| a.facts_hash).collect();
-        // Topic lists, people and quotes are drawn from the stories' links and facts in
-        // order, so those hashes stand for them; clusters come from the stories' words.
-        let lists = hash_of(&(&links, &facts, &site.clusters));
-        let nav: Vec<_> = renderer
-            .shown_topics()
-            .map(|t| (&t.slug, t.articles.len()))
-            .collect();
-        let clusters = site
-            .clusters
-            .iter()
-            .map(|c| {
-                let members: Vec<u64> = c.members.iter().map(|&m| links[m]).collect();
-                hash_of(&(c, members))
-            })
-            .collect();
-        let labels = site
-            .entities
-            .iter()
-            .map(|e| hash_of(&(&e.name, &e.url, e.articles.len())))
-            .collect();
-        Inputs {
-            nav: hash_of(&nav),
-            links,
-            clusters,
-            labels,
-            lists,
-        }
-    }
-}
-
 impl Rendered {
     /// The record of a full build: `by_page` pairs each file with its page's place in
     /// `pages`; `search` is the search index's entries as the build made them.
     pub(super) fn new(
         renderer: &Renderer,
         pages: &[PageKind],
+        report: Option<&[FileCleaning]>,
         by_page: Vec<(usize, Written)>,
         offline: Vec<Written>,
         search: search::Entries,
-    ) -> Rendered {
-        let inputs = Inputs::of(renderer);
+    ) -> Result<Rendered> {
+        let fingerprints = renderer.making(Output::Fingerprint);
         let mut files: Vec<Vec<Written>> = vec![Vec::new(); pages.len()];
         for (page, written) in by_page {
             files[page].push(written);
@@ -114,15 +62,15 @@ impl Rendered {
             .par_iter()
             .zip(files)
             .map(|(&page, files)| {
-                let key = renderer.page_key(page).into_owned();
-                (key, (renderer.fingerprint(page, &inputs), files))
+                let (key, print) = fingerprints.fingerprint(page, report)?;
+                Ok((key, (print, files)))
             })
-            .collect();
-        Rendered {
+            .collect::<Result<_>>()?;
+        Ok(Rendered {
             pages,
             offline,
             search,
-        }
+        })
     }
 }
 
@@ -139,23 +87,21 @@ pub fn update(
 ) -> Result<Updated> {
     let phase = std::time::Instant::now();
     let renderer = Renderer::new(site, tera, root);
-    let inputs = Inputs::of(&renderer);
-    crate::ui::timing("hashes", phase.elapsed(), "stories and links");
-    let phase = std::time::Instant::now();
-    let pages: Vec<(PageKind, Cow<str>, u64)> = renderer
+    let fingerprints = renderer.making(Output::Fingerprint);
+    let pages: Vec<(PageKind, String, u64)> = fingerprints
         .pages()
         .into_par_iter()
         .map(|page| {
-            let key = renderer.page_key(page);
-            (page, key, renderer.fingerprint(page, &inputs))
+            let (key, print) = fingerprints.fingerprint(page, report)?;
+            Ok((page, key, print))
         })
-        .collect();
-    let stale: Vec<&(PageKind, Cow<str>, u64)> = pages
+        .collect::<Result<_>>()?;
+    let stale: Vec<&(PageKind, String, u64)> = pages
         .iter()
         .filter(|(_, key, print)| {
             previous
                 .pages
-                .get(key.as_ref())
+                .get(key.as_str())
                 .is_none_or(|(old, _)| old != print)
         })
         .collect();
@@ -182,7 +128,7 @@ pub fn update(
     for ((_, key, print), files) in stale.iter().zip(fresh) {
         let before = previous
             .pages
-            .get(key.as_ref())
+            .get(key.as_str())
             .map(|(_, f)| f.as_slice())
             .unwrap_or(&[]);
         let mut written = Vec::new();
@@ -199,7 +145,7 @@ pub fn update(
         }
         changed.push((key.to_string(), (*print, written)));
     }
-    let current: FxHashSet<&str> = pages.iter().map(|(_, key, _)| key.as_ref()).collect();
+    let current: FxHashSet<&str> = pages.iter().map(|(_, key, _)| key.as_str()).collect();
     let vanished: Vec<&String> = previous
         .pages
         .keys()
@@ -303,117 +249,29 @@ fn replace_file(out_dir: &Path, file: &OutputFile) -> Result<()> {
 }
 
 impl Renderer<'_> {
-    /// A page's lasting name: its main output path (story numbers change as stories come
-    /// and go; paths do not).
-    fn page_key(&self, page: PageKind) -> Cow<'_, str> {
-        let site = self.site;
-        match page {
-            PageKind::Index => "index.html".into(),
-            PageKind::Edition(e) => format!("editions/{}.html", self.editions[e]).into(),
-            PageKind::Editions => "editions/index.html".into(),
-            PageKind::Topic(t) => {
-                let topic = self.shown_topics().nth(t).expect("a shown topic");
-                format!("topics/{}.html", topic.slug).into()
-            }
-            PageKind::Article(i) => site.articles[i].url.as_str().into(),
-            PageKind::Cluster(c) => site.clusters[c].url.as_str().into(),
-            PageKind::People => "people/index.html".into(),
-            PageKind::Person(e) => site.entities[e].url.as_str().into(),
-            PageKind::Quotes => "quotes.html".into(),
-            PageKind::Figures => "figures.html".into(),
-            PageKind::Timeline => "timeline.html".into(),
-            PageKind::Briefing => "briefing.html".into(),
-            PageKind::Search => "search.html".into(),
-            PageKind::SearchIndex => search::INDEX_PATH.into(),
-            PageKind::Report => "report.html".into(),
-            PageKind::NotFound => "404.html".into(),
-            PageKind::Feeds => "atom.xml".into(),
-            PageKind::Sitemap => "sitemap.xml".into(),
-            PageKind::Static => "theme/".into(),
+    /// A page's lasting name, its main output path (story numbers change as stories come
+    /// and go; paths do not), and its fingerprint, from a renderer making
+    /// [`Output::Fingerprint`]: equal fingerprints, equal pages (the templates and the
+    /// configuration being the same; changing those rebuilds everything). The two parts of
+    /// the site made without templates are fingerprinted as they are made: the search index
+    /// by its entries' own keys, the theme's files by their bytes.
+    fn fingerprint(
+        &self,
+        page: PageKind,
+        report: Option<&[FileCleaning]>,
+    ) -> Result<(String, u64)> {
+        if page == PageKind::SearchIndex {
+            return Ok((search::INDEX_PATH.into(), search::fingerprint(self.site)));
         }
-    }
-
-    /// A hash of everything `page` shows: equal fingerprints, equal pages (the templates
-    /// and the configuration being the same; changing those rebuilds everything).
-    fn fingerprint(&self, page: PageKind, inputs: &Inputs) -> u64 {
-        let site = self.site;
-        let links = &inputs.links;
+        let files = self.render_page(page, report)?;
         let mut h = FxHasher::default();
-        // Every page shows the topic navigation with its counts.
-        inputs.nav.hash(&mut h);
-        match page {
-            PageKind::Index
-            | PageKind::Edition(_)
-            | PageKind::Editions
-            | PageKind::Briefing
-            | PageKind::Topic(_)
-            | PageKind::People
-            | PageKind::Quotes
-            | PageKind::Figures
-            | PageKind::Timeline
-            | PageKind::Sitemap => inputs.lists.hash(&mut h),
-            PageKind::Feeds => {
-                // Feed entries carry whole stories (authors, summary, topics).
-                for list in feeds::feed_stories(site) {
-                    for i in list {
-                        (site.articles[i].page_hash, links[i]).hash(&mut h);
-                    }
-                }
-            }
-            PageKind::SearchIndex => {
-                for (a, link) in site.articles.iter().zip(links) {
-                    (a.page_hash, link).hash(&mut h);
-                }
-            }
-            PageKind::Search | PageKind::Report | PageKind::NotFound => {}
-            PageKind::Static => site.articles.iter().any(|a| a.has_code).hash(&mut h),
-            PageKind::Article(i) => {
-                let a = &site.articles[i];
-                (a.page_hash, links[i], &a.related, a.cluster).hash(&mut h);
-                let (newer, older) = self.topic_neighbours(i);
-                (newer.map(|n| links[n]), older.map(|o| links[o])).hash(&mut h);
-                a.cluster.map(|c| inputs.clusters[c]).hash(&mut h);
-                for &r in &a.related {
-                    links[r].hash(&mut h);
-                }
-                for &e in &self.entities_of[i] {
-                    inputs.labels[e].hash(&mut h);
-                }
-                for quote in &a.quotes {
-                    quote
-                        .speaker
-                        .as_deref()
-                        .and_then(|s| self.entity_url(s))
-                        .hash(&mut h);
-                }
-            }
-            PageKind::Cluster(c) => {
-                inputs.clusters[c].hash(&mut h);
-                for &m in &site.clusters[c].members {
-                    let a = &site.articles[m];
-                    (a.page_hash, links[m], &a.related, a.cluster).hash(&mut h);
-                }
-            }
-            PageKind::Person(e) => {
-                let entity = &site.entities[e];
-                entity.hash(&mut h);
-                for i in self.person_stories(e) {
-                    links[i].hash(&mut h);
-                }
-                for &q in entity.quotes.iter().take(QUOTES_PER_PERSON) {
-                    let quote = &site.quotes[q];
-                    quote.hash(&mut h);
-                    quote
-                        .speaker
-                        .as_deref()
-                        .and_then(|s| self.entity_url(s))
-                        .hash(&mut h);
-                    for &s in &quote.sources {
-                        links[s].hash(&mut h);
-                    }
-                }
-            }
+        for file in &files {
+            (&file.path, &file.bytes).hash(&mut h);
         }
-        h.finish()
+        let key = files.first().map_or_else(
+            || format!("{page:?}"),
+            |f| f.path.to_string_lossy().into_owned(),
+        );
+        Ok((key, h.finish()))
     }
 }

@@ -156,13 +156,15 @@ pub fn build(
         .chain(&offline)
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
         .count();
-    let tracked = track.then(|| {
-        let search = search_entries
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .unwrap_or_default();
-        incremental::Rendered::new(&renderer, &pages, by_page, offline, search)
-    });
+    let tracked = track
+        .then(|| {
+            let search = search_entries
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_default();
+            incremental::Rendered::new(&renderer, &pages, report, by_page, offline, search)
+        })
+        .transpose()?;
     Ok(BuildStats {
         pages: pages_written,
         rendered: tracked,

@@ -1,6 +1,7 @@
 //! The renderer: the site model, the templates and what every page shares.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -21,9 +22,20 @@ use crate::site::entities::EntityKind;
 use crate::site::{Article, Cluster, Site, Topic, SOURCE_NOT_STATED};
 use crate::story::FileCleaning;
 
+/// What [`Renderer::render`] makes of a page's templates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Output {
+    /// The page's text.
+    Text,
+    /// In place of each file's text, a hash of the template's name and of the whole context
+    /// it receives: what `serve` compares to tell which pages an edit changed.
+    Fingerprint,
+}
+
 /// Renders pages from the site model with the loaded templates.
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
+    output: Output,
     tera: &'a Tera,
     pub(super) root: &'a Path,
     /// The site's values as a template value, made once: every page shares it.
@@ -118,12 +130,21 @@ impl<'a> Renderer<'a> {
                 .take(site.articles.len())
                 .collect(),
             site,
+            output: Output::Text,
             tera,
             root,
             site_view,
             person_urls,
             entities_of,
             topic_position,
+        }
+    }
+
+    /// A renderer of the same site and templates that makes `output` of each page.
+    pub(super) fn making(&self, output: Output) -> Renderer<'a> {
+        Renderer {
+            output,
+            ..Renderer::new(self.site, self.tera, self.root)
         }
     }
 
@@ -146,6 +167,15 @@ impl<'a> Renderer<'a> {
         ctx: &tera::Context,
         path: String,
     ) -> Result<OutputFile> {
+        if self.output == Output::Fingerprint {
+            let mut hash = ContextHash(xxhash_rust::xxh3::Xxh3Default::new());
+            // The context's text as Debug writes it, fed to the hash as it is written.
+            write!(hash, "{template}\n{ctx:?}").expect("hashing cannot fail");
+            return Ok(OutputFile {
+                path: PathBuf::from(path),
+                bytes: hash.0.digest().to_le_bytes().to_vec(),
+            });
+        }
         let mut html = self
             .tera
             .render(template, ctx)
@@ -399,5 +429,15 @@ impl<'a> Renderer<'a> {
             ),
             PageKind::Static => self.static_files(),
         }
+    }
+}
+
+/// A hash fed with text as it is formatted, so a large context is never held as a string.
+struct ContextHash(xxhash_rust::xxh3::Xxh3Default);
+
+impl std::fmt::Write for ContextHash {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
     }
 }

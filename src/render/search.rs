@@ -57,6 +57,12 @@ fn entry_key(a: &Article) -> u64 {
     crate::hash::hash_of(&(a.page_hash, &a.url, &a.topics[0].name, &a.date_display))
 }
 
+/// A fingerprint of the whole index: its entries' keys, in story order.
+pub fn fingerprint(site: &Site) -> u64 {
+    let keys: Vec<u64> = site.articles.par_iter().map(entry_key).collect();
+    crate::hash::hash_of(&keys)
+}
+
 /// Entries of the last index by story URL, kept between incremental rebuilds.
 #[derive(Default)]
 pub struct Entries(FxHashMap<String, (u64, Arc<str>)>);
