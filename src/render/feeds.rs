@@ -4,6 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::context::PageContext;
 use super::output::OutputFile;
 use crate::site::{Article, Site};
 
@@ -21,8 +22,8 @@ const SITEMAP_URLS: usize = 50_000;
 /// Entries per feed: the newest stories, as feed readers expect (the site lists them all).
 const FEED_ENTRIES: usize = 100;
 
-type RenderFn<'r> = dyn Fn(&str, &tera::Context, String) -> Result<OutputFile> + 'r;
-type ContextFn<'r> = dyn Fn(&str, &str) -> tera::Context + 'r;
+type RenderFn<'r> = dyn Fn(&str, &PageContext, String) -> Result<OutputFile> + 'r;
+type ContextFn<'r> = dyn Fn(&str, &str) -> PageContext + 'r;
 
 /// The date feeds give a story that states none. Fixed, so an undated entry's `updated`
 /// never changes and feed readers do not show it as changed when newer stories arrive.
@@ -233,8 +234,8 @@ mod tests {
     use super::*;
 
     /// Renders a sitemap file as the paths it lists, one per line.
-    fn listed(_: &str, ctx: &tera::Context, path: String) -> Result<OutputFile> {
-        let pages = ctx.get("pages").and_then(|p| p.as_array()).unwrap();
+    fn listed(_: &str, ctx: &PageContext, path: String) -> Result<OutputFile> {
+        let pages = ctx.tera().get("pages").and_then(|p| p.as_array()).unwrap();
         let paths: Vec<&str> = pages
             .iter()
             .map(|p| p.get_from_path("path").and_then(|v| v.as_str()).unwrap())
@@ -255,7 +256,7 @@ mod tests {
     }
 
     fn files(n: usize, limit: usize) -> Vec<(String, String)> {
-        let context = |_: &str, _: &str| tera::Context::new();
+        let context = |_: &str, _: &str| PageContext::default();
         sitemap_files(
             &entries(n),
             "https://x.org/a&b/",

@@ -1,7 +1,7 @@
 //! Incremental rebuilds for `serve`: every page has a fingerprint, a hash of the context each
 //! of its templates receives (the renderer makes it in place of the page's text: see
-//! [`Output::Fingerprint`]), so it changes exactly when what the page shows does, and a page
-//! type added needs nothing here. After an edit, only pages whose fingerprint changed are
+//! [`Output::Fingerprint`] and render/context.rs), so it changes exactly when what the page
+//! shows does, and a page type added needs nothing here. After an edit, only pages whose fingerprint changed are
 //! rendered, and only files whose bytes changed are written.
 
 use std::hash::{Hash, Hasher};

@@ -3,6 +3,7 @@
 
 mod article;
 mod chart;
+mod context;
 mod editions;
 mod feeds;
 pub mod incremental;

@@ -1,13 +1,13 @@
 //! The renderer: the site model, the templates and what every page shares.
 
 use std::borrow::Cow;
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rustc_hash::FxHashMap;
 use tera::Tera;
 
+use super::context::PageContext;
 use super::output::OutputFile;
 use super::templates::template_error;
 use super::views::{
@@ -151,8 +151,8 @@ impl<'a> Renderer<'a> {
     /// The context every page starts from: site values, the page's path from the root (for
     /// its canonical address), the path back to the root, a title, and an empty description
     /// (the site's is shown unless the page inserts its own).
-    pub(super) fn context(&self, page_path: &str, page_title: &str) -> tera::Context {
-        let mut ctx = tera::Context::new();
+    pub(super) fn context(&self, page_path: &str, page_title: &str) -> PageContext {
+        let mut ctx = PageContext::default();
         ctx.insert_value("site", self.site_view.clone());
         ctx.insert("root", &"../".repeat(page_path.matches('/').count()));
         ctx.insert("page_path", page_path);
@@ -164,21 +164,18 @@ impl<'a> Renderer<'a> {
     pub(super) fn render(
         &self,
         template: &str,
-        ctx: &tera::Context,
+        ctx: &PageContext,
         path: String,
     ) -> Result<OutputFile> {
         if self.output == Output::Fingerprint {
-            let mut hash = ContextHash(xxhash_rust::xxh3::Xxh3Default::new());
-            // The context's text as Debug writes it, fed to the hash as it is written.
-            write!(hash, "{template}\n{ctx:?}").expect("hashing cannot fail");
             return Ok(OutputFile {
                 path: PathBuf::from(path),
-                bytes: hash.0.digest().to_le_bytes().to_vec(),
+                bytes: ctx.fingerprint(template).to_le_bytes().to_vec(),
             });
         }
         let mut html = self
             .tera
-            .render(template, ctx)
+            .render(template, ctx.tera())
             .map_err(|e| template_error(&self.root.join("templates"), e))?;
         if path.ends_with(".xml") {
             // Any story text can reach a feed: what XML 1.0 forbids would make it unreadable.
@@ -429,15 +426,5 @@ impl<'a> Renderer<'a> {
             ),
             PageKind::Static => self.static_files(),
         }
-    }
-}
-
-/// A hash fed with text as it is formatted, so a large context is never held as a string.
-struct ContextHash(xxhash_rust::xxh3::Xxh3Default);
-
-impl std::fmt::Write for ContextHash {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.update(s.as_bytes());
-        Ok(())
     }
 }

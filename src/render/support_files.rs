@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::context::PageContext;
 use super::output::{site_version, OutputFile, Written};
 use super::renderer::Renderer;
 use crate::assets::THEME;
@@ -60,7 +61,7 @@ impl<'a> Renderer<'a> {
             core
         };
         core.dedup();
-        let mut ctx = tera::Context::new();
+        let mut ctx = PageContext::default();
         ctx.insert(
             "version",
             &format!("{:012x}", site_version(written.iter().copied()) >> 16),
