@@ -179,56 +179,50 @@ pub fn run(options: Options) -> Result<Built> {
     // Pages ingest just wrote, analysed (`None`: one that did not validate): the model takes
     // them instead of reading them.
     let mut written: Vec<Option<AnalysedPage>> = Vec::new();
-    let ingested = match options.seeds {
+    let phase = Instant::now();
+    // The stories to write into content/ (ingested, or read from a map step's records),
+    // with the progress bar that follows them; none when rendering content/ as it is.
+    let read = match options.seeds {
         Seeds::Skip { .. } => None,
-        seeds => {
-            let phase = Instant::now();
-            let read = match seeds {
-                Seeds::Records { files } => {
-                    let bar = ui::Progress::new(0, "ingest");
-                    Some((read_records(files)?, bar))
-                }
-                Seeds::Ingest { strict } => {
-                    let seeds = root.join(&config.ingest.seeds);
-                    if seeds.is_dir() {
-                        let files = reader::article_files(&[seeds])?;
-                        let bar = ui::Progress::new(files.len(), "ingest");
-                        let read = ingest_files(root, &config, &files, &bar, strict)?;
-                        Some((read, bar))
-                    } else {
-                        ui::warn(&format!(
-                            "{}: no seeds folder; rendering content/ as it is",
-                            shown(&seeds)
-                        ));
-                        None
-                    }
-                }
-                Seeds::Skip { .. } => None,
-            };
-            if let Some(((mut stories, skipped), bar)) = read {
-                ui::timing(
-                    "ingest",
-                    phase.elapsed(),
-                    &format!("{} stories", stories.len()),
-                );
-                let phase = Instant::now();
-                bar.phase("writing content/");
-                // The report takes what cleaning removed; the rest of each story becomes its
-                // page, analysed as it is written so the model need not read it back.
-                let mut report = ingest::cleaning_report(&mut stories);
-                report.extend(skipped);
-                report.sort_by(|a, b| a.file.cmp(&b.file));
-                let content_dir = root.join("content");
-                let bodies = BodyStorage::for_stories(stories.len());
-                written = write_content(root, stories, |page, body_words| {
-                    AnalysedPage::of_written(page, body_words, &config, &content_dir, bodies)
-                })?;
-                ui::timing("content", phase.elapsed(), "pages written");
-                progress = Some(bar);
-                Some(report)
+        Seeds::Records { files } => Some((read_records(files)?, ui::Progress::new(0, "ingest"))),
+        Seeds::Ingest { strict } => {
+            let seeds = root.join(&config.ingest.seeds);
+            if seeds.is_dir() {
+                let files = reader::article_files(&[seeds])?;
+                let bar = ui::Progress::new(files.len(), "ingest");
+                Some((ingest_files(root, &config, &files, &bar, strict)?, bar))
             } else {
+                ui::warn(&format!(
+                    "{}: no seeds folder; rendering content/ as it is",
+                    shown(&seeds)
+                ));
                 None
             }
+        }
+    };
+    let ingested = match read {
+        None => None,
+        Some(((mut stories, skipped), bar)) => {
+            ui::timing(
+                "ingest",
+                phase.elapsed(),
+                &format!("{} stories", stories.len()),
+            );
+            let phase = Instant::now();
+            bar.phase("writing content/");
+            // The report takes what cleaning removed; the rest of each story becomes its
+            // page, analysed as it is written so the model need not read it back.
+            let mut report = ingest::cleaning_report(&mut stories);
+            report.extend(skipped);
+            report.sort_by(|a, b| a.file.cmp(&b.file));
+            let content_dir = root.join("content");
+            let bodies = BodyStorage::for_stories(stories.len());
+            written = write_content(root, stories, |page, body_words| {
+                AnalysedPage::of_written(page, body_words, &config, &content_dir, bodies)
+            })?;
+            ui::timing("content", phase.elapsed(), "pages written");
+            progress = Some(bar);
+            Some(report)
         }
     };
     let report = match (&ingested, options.seeds) {

@@ -1,6 +1,6 @@
 //! Dates as the whole pipeline writes them, `YYYY-MM-DD` strings: their shape, whether the
-//! day exists, and day numbers for distances between days. Ingest finds dates in text
-//! (ingest/dates.rs); everything after it reads this form.
+//! day exists, day numbers for distances between days, and how a page shows one. Ingest
+//! finds dates in text (ingest/dates.rs); everything after it reads this form.
 
 /// Whether `date` reads as a calendar date `YYYY-MM-DD`.
 pub fn is_date(date: &str) -> bool {
@@ -64,4 +64,31 @@ pub fn date_of_day(day: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2025-02-03" -> "3 February 2025".
+pub fn display_date(date: &str) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next()?;
+    let month: usize = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    Some(format!(
+        "{day} {} {year}",
+        MONTH_NAMES.get(month.checked_sub(1)?)?
+    ))
 }

@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -46,26 +45,6 @@ fn build(root: &Path) -> std::process::Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-/// Every file under a folder with its bytes, for before/after comparisons.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                all.insert(
-                    path.strip_prefix(dir).unwrap().to_path_buf(),
-                    std::fs::read(&path).unwrap(),
-                );
-            }
-        }
-    }
-    all
 }
 
 #[test]
@@ -324,7 +303,7 @@ fn failing_build(project: &Path) -> String {
 
 /// [`failing_build`] with more arguments.
 fn failing_build_with(project: &Path, args: &[&str]) -> String {
-    let before = snapshot(&project.join("public"));
+    let before = common::tree(&project.join("public"));
     let root = project.display().to_string();
     let mut all = vec!["build", "--root", &root];
     all.extend(args);
@@ -332,7 +311,7 @@ fn failing_build_with(project: &Path, args: &[&str]) -> String {
     assert_eq!(out.status.code(), Some(1), "build should fail with exit 1");
     assert_eq!(
         before,
-        snapshot(&project.join("public")),
+        common::tree(&project.join("public")),
         "public/ changed after a failed build"
     );
     String::from_utf8_lossy(&out.stderr).to_string()
@@ -467,9 +446,9 @@ fn article_markup_is_shown_as_text_never_run() {
 fn two_builds_of_the_same_input_are_byte_identical() {
     let project = common::project_copy();
     build(project.path());
-    let first = snapshot(&project.path().join("public"));
+    let first = common::tree(&project.path().join("public"));
     build(project.path());
-    assert_eq!(first, snapshot(&project.path().join("public")));
+    assert_eq!(first, common::tree(&project.path().join("public")));
 }
 
 #[test]

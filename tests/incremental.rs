@@ -4,9 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::tree;
 use digest::build::{self, Options, Seeds, Session};
 use digest::story::FileCleaning;
 
@@ -56,19 +56,6 @@ fn update(
         Some(report),
         &root.join("public"),
     )
-}
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 /// Asserts the incremental site equals a full build of the same content.

@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, digest, files_with_ext, fixtures, repo};
+use common::{copy_dir, digest, files_with_ext, fixtures, repo, tree};
 
 /// A project of the bundled seeds, the labelled fixtures and a file that is not text (the
 /// build report lists it as skipped), built the usual way into `public/`.
@@ -30,19 +29,6 @@ fn project() -> tempfile::TempDir {
     )
     .unwrap();
     dir
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn run_ok(args: &[&str], root: &Path) -> Vec<u8> {

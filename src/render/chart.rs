@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::date::{date_of_day, day_number};
+use crate::date::{date_of_day, day_number, display_date};
 use crate::markup::escape_markup;
-use crate::site::{display_date, Site};
+use crate::site::Site;
 
 /// Days a chart covers, ending on its last day.
 pub const CHART_DAYS: i64 = 14;

@@ -10,7 +10,7 @@ use super::{
     chart, shorten, DESCRIPTION_CHARS, EDITION_DAYS, FRONT_PAGE_STORIES, SENTENCE_CHARS,
     TOP_STORIES,
 };
-use crate::site::display_date;
+use crate::date::display_date;
 
 /// An event in the running for an edition's top stories: whether it is of the edition's
 /// week, its sources, its reports, its newest date, its story and its cluster.

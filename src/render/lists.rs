@@ -11,7 +11,7 @@ use super::{
     chart, FIGURES_PAGE_STORIES, FIGURES_PER_STORY, QUOTES_PER_PERSON, QUOTES_PER_SPEAKER,
     STORIES_PER_PERSON,
 };
-use crate::site::display_date;
+use crate::date::display_date;
 use crate::site::entities::EntityKind;
 
 impl<'a> Renderer<'a> {

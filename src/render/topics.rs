@@ -6,7 +6,7 @@ use super::output::OutputFile;
 use super::renderer::Renderer;
 use super::views::{BriefingSection, BriefingStory, Pagination};
 use super::{chart, BRIEFING_DETAILED_STORIES, BRIEFING_QUOTES, FIGURES_PER_STORY};
-use crate::site::display_date;
+use crate::date::display_date;
 
 impl<'a> Renderer<'a> {
     /// A topic's pages: the first at topics/<topic>.html, then topics/<topic>/page/N.html.

@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use super::markdown::{self, BodyHtml, BodyStorage};
-use super::{display_date, events, search_terms, similarity, Article, StoryState, TopicRef};
+use super::{events, search_terms, similarity, Article, StoryState, TopicRef};
 use crate::config::Config;
 use crate::content::Page;
+use crate::date::display_date;
 use crate::story::MAX_SLUG_LEN;
 use crate::text::{StemmedWords, WordTally};
 

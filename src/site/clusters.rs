@@ -1,8 +1,8 @@
 //! Clusters: stories from different sources that report one event, and the headline that
 //! names each.
 
-use super::{display_date, events, Article, Cluster, CLUSTER_SIMILARITY, MAX_CLUSTER_STORIES};
-use crate::date::date_of_day;
+use super::{events, Article, Cluster, CLUSTER_SIMILARITY, MAX_CLUSTER_STORIES};
+use crate::date::{date_of_day, display_date};
 use crate::story::MAX_SLUG_LEN;
 use crate::text::StemmedWords;
 

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{self, Page};
+use crate::date::display_date;
 use crate::story::{Figure, Post, Quote, StoryKind};
 use crate::text::WordTally;
 use article::analyse;
@@ -172,33 +173,6 @@ const MAX_CLUSTER_STORIES: usize = 12;
 const RELATED_SIMILARITY: f64 = 0.08;
 /// Related stories shown per article.
 const RELATED_COUNT: usize = 3;
-
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2025-02-03" -> "3 February 2025".
-pub fn display_date(date: &str) -> Option<String> {
-    let mut parts = date.splitn(3, '-');
-    let year = parts.next()?;
-    let month: usize = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    Some(format!(
-        "{day} {} {year}",
-        MONTH_NAMES.get(month.checked_sub(1)?)?
-    ))
-}
 
 /// What the model keeps about each story besides its article, so that after an edit it
 /// can update itself without re-reading or re-analysing the other stories.
