@@ -1,8 +1,9 @@
 //! The stage contract: what the pipeline's stages hand each other. Ingest makes
 //! [`StoryRecord`]s, `ingest --jsonl` prints them and `--from-jsonl` reads them back, content
 //! writes a record's [`Story`] as a page's front matter and reads it back, and the site reads
-//! the pages. Types and their serialised forms (front matter is content's; JSON and JSON
-//! lines are in [`json`]): no stage's logic lives here, and this module imports no stage.
+//! the pages. Types, their serialised forms (front matter is content's; JSON and JSON lines
+//! are in [`json`]) and the slug a story's page is named by: no stage's logic lives here,
+//! and this module imports no stage.
 
 pub mod json;
 pub mod slug;
