@@ -414,6 +414,8 @@ impl Cues {
     pub fn byline(&self, line: &str) -> (Vec<String>, Option<String>) {
         static STAMP: OnceLock<Regex> = OnceLock::new();
         let stamp = STAMP.get_or_init(|| built(r"(?i)\s*\b(?:published|updated|posted)\b.*$"));
+        // An aggregator's credit line is read whole: its date is one of its fields.
+        let credited = credit_with_date(line);
         let line = dates::unglued(line);
         let line = stamp.replace(&line, "");
         // A date glued on is no part of a name.
@@ -425,8 +427,8 @@ impl Cues {
                 None => line.into_owned(),
             };
         let shape = Shape::of(&line);
-        let authors: Vec<String> = self
-            .byline_authors(&line, &shape)
+        let authors: Vec<String> = credited
+            .or_else(|| self.byline_authors(&line, &shape))
             .unwrap_or_default()
             .into_iter()
             .map(|a| {
@@ -513,6 +515,9 @@ fn byline_authors(byline: &Regex, line: &str, shape: &Shape) -> Option<Vec<Strin
     if initials.is_match(line) {
         return Some(Vec::new());
     }
+    if let Some(authors) = credit_with_date(line) {
+        return Some(authors);
+    }
     if shape.terminal() || shape.words > 8 {
         return None;
     }
@@ -550,6 +555,22 @@ fn byline_authors(byline: &Regex, line: &str, shape: &Shape) -> Option<Vec<Strin
             .filter(|w| !w.is_empty())
             .all(|w| w.starts_with(char::is_uppercase) || is_role_word(w));
     role_only.then(Vec::new)
+}
+
+/// An aggregator's credit line, its fields set apart by bars: who wrote it first, a date
+/// among the fields ("Jo Bloggs, The Outlet | Section | August 1, 2024"). The writers it
+/// names; `None` when the line is not one.
+fn credit_with_date(line: &str) -> Option<Vec<String>> {
+    let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
+    if fields.len() < 2 || !fields[1..].iter().any(|f| dates::date_line(f).is_some()) {
+        return None;
+    }
+    let credits = split_names(fields[0]);
+    let first = credits.first()?;
+    if !is_named_person(first) && !first.split_whitespace().any(is_role_word) {
+        return None;
+    }
+    Some(credits.into_iter().filter(|c| is_named_person(c)).collect())
 }
 
 /// The names in a byline's list: split at commas, "and", "&", "|" and spaced dashes.
@@ -703,6 +724,15 @@ mod tests {
         let (authors, agency) = cues.byline("SOURCE: AP, Reuters");
         assert!(authors.is_empty());
         assert_eq!(agency.as_deref(), Some("Associated Press"));
+        // An aggregator's credit line: writers, outlet, section and date set apart by bars.
+        let credit = "Helen Carter and Tom Reid, The Coastal Post | Quays | March 4, 2024";
+        assert!(matches!(cue(credit), Cue::Byline { date: Some(d) } if d == "2024-03-04"));
+        assert_eq!(cues.byline(credit).0, vec!["Helen Carter", "Tom Reid"]);
+        // Bars and a date, but no writer first: a headline with its section and day.
+        assert_eq!(
+            cue("Harbour Towns Ban Cars | Quays | March 4, 2024"),
+            Cue::Plain
+        );
     }
 
     #[test]

@@ -397,9 +397,34 @@ fn mark_menus(paragraphs: &mut [Paragraph]) {
     }
 }
 
+/// Most days a live page's stamped posts run over.
+const LIVE_MAX_DAYS: i64 = 3;
+
+/// Days between the earliest and the latest dated stamp of a page's posts (0 with fewer than
+/// two).
+fn stamps_span_days(paragraphs: &[Paragraph]) -> i64 {
+    let days: Vec<i64> = paragraphs
+        .iter()
+        .filter_map(|p| match &p.cue {
+            Cue::PostTime { date } => date.as_deref(),
+            Cue::Date(d) if d.timed => d.date.as_deref(),
+            _ => None,
+        })
+        .filter_map(crate::date::day_number)
+        .collect();
+    match (days.iter().min(), days.iter().max()) {
+        (Some(first), Some(last)) => last - first,
+        _ => 0,
+    }
+}
+
 /// A live page: two or more post times, posts stamped with an author and a clock time, or a
 /// "Live" tab or a live headline near the top.
 fn is_live(paragraphs: &[Paragraph]) -> bool {
+    if stamps_span_days(paragraphs) > LIVE_MAX_DAYS {
+        // Stamped items months or years apart: an archive or a topic page, not one live page.
+        return false;
+    }
     let times = paragraphs
         .iter()
         .filter(|p| matches!(p.cue, Cue::PostTime { .. }))
@@ -441,6 +466,47 @@ mod tests {
 
     fn page(text: &str) -> Page {
         read(text, &Cues::new(&IngestConfig::default()).unwrap())
+    }
+
+    #[test]
+    fn stamped_items_years_apart_are_an_archive_not_a_live_page() {
+        let post = |stamp: &str, title: &str| {
+            format!(
+                "{stamp}\n{title}\nThe council said the work would take most of the year and cost more than planned.\n"
+            )
+        };
+        let archive = [
+            post(
+                "News 2021-11-30T14:16:42Z",
+                "Harbour towns ban cars from their quaysides",
+            ),
+            post(
+                "Politics 2020-10-01T11:37:17Z",
+                "Rail fares rise faster than wages again",
+            ),
+            post(
+                "News 2019-09-18T16:24:34Z",
+                "Village shops open at the fastest rate in years",
+            ),
+        ]
+        .concat();
+        assert!(!page(&archive).live);
+        let live = [
+            post(
+                "News 2021-11-30T14:16:42Z",
+                "Harbour towns ban cars from their quaysides",
+            ),
+            post(
+                "News 2021-11-30T12:02:10Z",
+                "Council votes on the plan tonight",
+            ),
+            post(
+                "News 2021-11-30T09:45:00Z",
+                "Shopkeepers gather outside the town hall",
+            ),
+        ]
+        .concat();
+        assert!(page(&live).live);
     }
 
     #[test]

@@ -207,6 +207,25 @@ pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<V
                     .any(|j| matches!(paragraphs[j].cue, Cue::Date(_) | Cue::Byline { .. }))
         })
         .count();
+    // Units each with a date line or byline of their own and a teaser, however short (an
+    // aggregator's headline, credit line and clipped standfirst). Dated headlines without
+    // a teaser are a list of links.
+    let dated: Vec<bool> = heads
+        .iter()
+        .zip(&ends)
+        .map(|(&h, &e)| {
+            (h.saturating_sub(2)..(h + 3).min(e))
+                .any(|j| matches!(paragraphs[j].cue, Cue::Date(_) | Cue::Byline { .. }))
+                && (h + 1..e).any(|j| {
+                    paragraphs[j].cue == Cue::Plain && paragraphs[j].shape.words >= TEASER_WORDS
+                })
+        })
+        .collect();
+    let dated_units = dated.iter().filter(|&&d| d).count();
+    let short_units = texts.iter().all(|t| t.len() <= LISTING_UNIT_PARAGRAPHS);
+    let by_dates = heads.len() >= 3
+        && short_units
+        && dated_units as f64 >= tuning.listing_share * heads.len() as f64;
     let bags: Vec<rustc_hash::FxHashMap<u64, u32>> = heads
         .iter()
         .zip(&texts)
@@ -226,11 +245,11 @@ pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<V
         .collect();
     let mean_shared = shared.iter().sum::<f64>() / shared.len() as f64;
     let units = heads.len();
-    let short_units = texts.iter().all(|t| t.len() <= LISTING_UNIT_PARAGRAPHS);
     let listing = (marked >= 2)
         || (units >= 3
             && short_units
             && head_and_standfirst as f64 >= tuning.listing_share * units as f64)
+        || by_dates
         || (with_metadata >= 2
             && with_metadata as f64 >= tuning.listing_share * units as f64
             && mean_shared < tuning.listing_max_shared)
@@ -242,7 +261,13 @@ pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<V
     if !listing {
         return None;
     }
-    // A picture, date or byline just above a story's headline is part of that story.
+    // Where every item is dated, an undated unit on top is the page's own masthead and
+    // blurb: it opens no story.
+    if by_dates && !dated[0] {
+        heads.remove(0);
+    }
+    // A picture, date or byline just above a story's headline is part of that story, and
+    // so is the section label over it ("• Politics").
     let mut starts: Vec<usize> = Vec::with_capacity(units);
     for &h in &heads {
         let floor = starts.last().map_or(0, |&s| s + 1);
@@ -253,6 +278,9 @@ pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<V
                 Cue::Credit | Cue::CaptionCredit | Cue::Date(_) | Cue::Byline { .. }
             )
         {
+            start -= 1;
+        }
+        if start > floor && start == h && is_kicker(&paragraphs[h - 1]) {
             start -= 1;
         }
         starts.push(start);
@@ -292,6 +320,17 @@ pub fn headed_starts(paragraphs: &[PageParagraph]) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// Fewest words of a listing's teaser.
+const TEASER_WORDS: usize = 8;
+
+/// A section label printed over a listing's headline: a few words, no sentence.
+fn is_kicker(p: &PageParagraph) -> bool {
+    matches!(p.cue, Cue::Plain | Cue::Menu)
+        && p.shape.words <= 3
+        && p.shape.ending == Ending::Open
+        && p.repeat_of.is_none()
 }
 
 /// Most paragraphs of text a listing's unit has (a teaser, a summary, a short item).

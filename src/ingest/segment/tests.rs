@@ -96,3 +96,51 @@ fn listings_split_at_their_heads_and_articles_with_subheadings_do_not() {
         The first drones are expected to be built in Portsmouth and enter service in 2027.\n";
     assert_eq!(starts(article), None);
 }
+
+#[test]
+fn an_aggregators_dated_items_split_under_their_masthead_and_section_labels() {
+    use crate::config::IngestConfig;
+    use crate::ingest::cues::Cues;
+    let cues = Cues::new(&IngestConfig::default()).unwrap();
+    let starts = |text: &str| {
+        let page = crate::ingest::page::read(text, &cues);
+        listing_starts(&page.paragraphs, &Tuning::default())
+    };
+    // Each item: a headline, a credit line with its date, a clipped teaser. The page's own
+    // blurb on top opens no story.
+    let aggregator = "The Morning Digest From Our Editors\n\
+        Everything worth reading before breakfast, picked by our editors every weekday morning.\n\
+        Harbour Towns Ban Cars From Their Old Quaysides\n\
+        Helen Carter, The Coastal Post | Car-Free Quays | March 4, 2024\n\
+        Three towns on the south coast will close their waterfronts to traffic this summer...\n\
+        Why Rail Fares Keep Rising Faster Than Wages\n\
+        Peter Walsh, The Ledger | Rail Fares | March 3, 2024\n\
+        Season tickets have risen by more than a third in ten years, figures show...\n\
+        The Quiet Return Of The Village Shop\n\
+        Anna Brooks, Country Weekly | Village Shops | March 2, 2024\n\
+        Community-owned shops are opening at the fastest rate for two decades, a survey says...\n";
+    assert_eq!(starts(aggregator), Some(vec![0, 5, 8]));
+    // A section label over each headline starts the item with it.
+    let front = "• Defence\n\
+        Navy Orders Drone Boats For The Atlantic\n\
+        The navy will buy hundreds of drone boats to patrol the North Atlantic, the ministry said.\n\
+        • Economy\n\
+        Inflation In The Euro Area Rises Again\n\
+        Inflation in the bloc rose to 2.1% in August, data showed on Tuesday, led by food.\n\
+        • Local\n\
+        Council Closes Libraries To Save Money\n\
+        The council will close four libraries next year to meet a budget gap, it said today.\n";
+    assert_eq!(starts(front), Some(vec![0, 3, 6]));
+    // Dated headlines with no teaser under them are links to other stories, no listing.
+    let related = "Council closes libraries to save money\n\
+        The council will close four libraries next year to meet a budget gap, it said on Monday.\n\
+        Library users have started a petition, which has more than 2,000 names so far.\n\
+        The council's leader said no other service could be cut further.\n\
+        Navy orders drone boats for the Atlantic\n\
+        3 December 2024\n\
+        Inflation in the euro area rises again\n\
+        3 December 2024\n\
+        Harbour towns ban cars from their quaysides\n\
+        2 December 2024\n";
+    assert_eq!(starts(related), None);
+}
