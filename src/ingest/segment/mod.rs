@@ -250,6 +250,11 @@ pub fn listing_starts(paragraphs: &[PageParagraph], tuning: &Tuning) -> Option<V
             && short_units
             && head_and_standfirst as f64 >= tuning.listing_share * units as f64)
         || by_dates
+        // Short headed stories, each sharing next to no word with the next.
+        || (units >= 3
+            && short_units
+            && texts.iter().all(|t| !t.is_empty())
+            && shared.iter().all(|&s| s < tuning.listing_max_shared))
         || (with_metadata >= 2
             && with_metadata as f64 >= tuning.listing_share * units as f64
             && mean_shared < tuning.listing_max_shared)

@@ -144,3 +144,26 @@ fn an_aggregators_dated_items_split_under_their_masthead_and_section_labels() {
         2 December 2024\n";
     assert_eq!(starts(related), None);
 }
+
+#[test]
+fn short_headed_stories_sharing_no_words_are_a_listing() {
+    use crate::config::IngestConfig;
+    use crate::ingest::cues::Cues;
+    let cues = Cues::new(&IngestConfig::default()).unwrap();
+    let page = crate::ingest::page::read(
+        "Navy Orders Drone Boats For The Atlantic\n\
+        The navy will buy hundreds of drone boats to patrol the North Atlantic, the ministry said.\n\
+        Officials expect the first boats to sail from Plymouth within two years of the order.\n\
+        Inflation In The Euro Area Rises Again\n\
+        Prices in the bloc rose by 2.1% in August, data showed on Tuesday, led by food and energy.\n\
+        Economists had expected a smaller rise after a cooler summer in most member states.\n\
+        Council Closes Libraries To Save Money\n\
+        Four libraries will shut next year to meet a budget gap, the council said on Monday.\n\
+        A petition against the closures has gathered more than 2,000 names in a week.\n",
+        &cues,
+    );
+    assert_eq!(
+        listing_starts(&page.paragraphs, &Tuning::default()),
+        Some(vec![0, 3, 6])
+    );
+}
