@@ -71,6 +71,9 @@ impl Shape {
     pub fn counted(line: &str, words: usize, function: usize) -> Shape {
         let line = line.trim();
         let core = line.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c));
+        let core = without_credit(core).map_or(core, |text| {
+            text.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
+        });
         let ending = if core.ends_with("...") || core.ends_with('…') {
             Ending::Ellipsis
         } else {
@@ -144,6 +147,29 @@ impl Shape {
     }
 }
 
+/// Most words of a source credited after a paragraph ("... on Tuesday. – Reuters").
+const CREDIT_WORDS: usize = 4;
+
+/// A paragraph less the source credited after its last sentence ("... said on Tuesday. –
+/// Associated Press"), as a digest of other outlets' stories prints it; `None` when it has
+/// none.
+fn without_credit(core: &str) -> Option<&str> {
+    let (at, dash) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| core.rfind(dash).map(|at| (at, dash.len())))
+        .max_by_key(|&(at, _)| at)?;
+    let (text, credit) = (&core[..at], &core[at + dash..]);
+    let words = credit.split_whitespace().count();
+    let credited = (1..=CREDIT_WORDS).contains(&words)
+        && credit.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "and" | "for")
+        });
+    let ended = text
+        .trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
+        .ends_with(['.', '!', '?']);
+    (credited && ended).then_some(text)
+}
+
 /// Whether a line ends with an abbreviation's full stop ("U.S.", "Inc."), not a sentence's.
 fn ends_with_abbreviation(core: &str) -> bool {
     let last = core.rsplit(char::is_whitespace).next().unwrap_or(core);
@@ -187,5 +213,26 @@ mod tests {
         assert_eq!(Shape::of("Read more...").ending, Ending::Ellipsis);
         assert_eq!(Shape::of("- a list item").opening, Opening::Bullet);
         assert!(Shape::of("ARMY IN CRISIS").all_caps);
+    }
+
+    #[test]
+    fn a_source_credited_after_the_last_sentence_leaves_its_ending() {
+        let digest_item = "The council will close four libraries next year to meet a budget \
+            gap, its leader said on Tuesday. – Associated Press";
+        assert_eq!(Shape::of(digest_item).ending, Ending::FullStop);
+        assert!(Shape::of(digest_item).prose());
+        assert_eq!(
+            Shape::of("Rates held at 4%, bank says. - Reuters").ending,
+            Ending::FullStop
+        );
+        // A dash inside a headline is no credit: the line has no sentence before it.
+        assert_eq!(
+            Shape::of("Floods hit the coast - Live").ending,
+            Ending::Open
+        );
+        assert_eq!(
+            Shape::of("Talks end. - a long way to go").ending,
+            Ending::Open
+        );
     }
 }
