@@ -5,7 +5,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cues::{Cue, Cues};
+use super::cues::{self, Cue, Cues};
 use super::dates;
 use super::shape::Shape;
 use crate::text;
@@ -165,6 +165,7 @@ pub fn read(text: &str, cues: &Cues) -> Page {
     }
     mark_video_captions(&mut paragraphs);
     mark_repeats(&mut paragraphs);
+    mark_recurring(&mut paragraphs);
     measure_topic(&mut paragraphs);
     extend_furniture_runs(&mut paragraphs);
     pair_captions(&mut paragraphs);
@@ -277,6 +278,41 @@ pub fn mark_repeats(paragraphs: &mut [Paragraph]) {
                 && long.as_bytes().get(short.normal.len()) == Some(&b' ')
         });
         paragraphs[k].opens = opens;
+    }
+}
+
+/// Times a line that is no sentence recurs among a page's text to be the page's own
+/// furniture (a breadcrumb or section name printed over every item), never a headline.
+const RECURRING_LINE: usize = 3;
+
+/// Marks lines that recur among the page's text as furniture, every time they are printed.
+/// A headline printed three times in the page's head, before any text, is not one of them.
+fn mark_recurring(paragraphs: &mut [Paragraph]) {
+    // Each line's times printed, and its first and last place.
+    let mut printed: FxHashMap<u64, (usize, usize, usize)> = FxHashMap::default();
+    for (k, p) in paragraphs.iter().enumerate() {
+        // A name over each post is its author's byline, not furniture.
+        let name = cues::name_shaped(p.text.trim_start_matches(['•', '·', '-', ' ']));
+        if p.cue == Cue::Plain && !p.shape.prose() && p.shape.words > 0 && !name {
+            let entry = printed.entry(p.key).or_insert((0, k, k));
+            entry.0 += 1;
+            entry.2 = k;
+        }
+    }
+    let text_between = |first: usize, last: usize| {
+        paragraphs[first..last]
+            .iter()
+            .any(|p| p.cue == Cue::Plain && p.shape.prose())
+    };
+    let recurring: FxHashSet<u64> = printed
+        .into_iter()
+        .filter(|&(_, (n, first, last))| n >= RECURRING_LINE && text_between(first, last))
+        .map(|(key, _)| key)
+        .collect();
+    for p in paragraphs.iter_mut() {
+        if recurring.contains(&p.key) && p.cue == Cue::Plain {
+            p.cue = Cue::Furniture("repeated on the page".to_string());
+        }
     }
 }
 
@@ -507,6 +543,34 @@ mod tests {
         ]
         .concat();
         assert!(page(&live).live);
+    }
+
+    #[test]
+    fn a_line_recurring_among_the_pages_items_is_furniture_but_a_headline_printed_thrice_is_not() {
+        let item = |title: &str| {
+            format!(
+                "{title}\nHome / News & Features /\nThe council said the work would take most of the year and cost more than planned.\n"
+            )
+        };
+        let listing = [
+            item("Harbour towns ban cars"),
+            item("Rail fares rise again"),
+            item("Village shops return"),
+        ]
+        .concat();
+        let read = page(&listing);
+        let crumbs: Vec<&Cue> = read
+            .paragraphs
+            .iter()
+            .filter(|p| p.text.starts_with("Home /"))
+            .map(|p| &p.cue)
+            .collect();
+        assert_eq!(crumbs.len(), 3);
+        assert!(crumbs.iter().all(|c| c.is_furniture()), "{crumbs:?}");
+        let head =
+            "Harbour towns ban cars\nNEWS\nHarbour towns ban cars\nNEWS\nHarbour towns ban cars\n\
+            The council said the work would take most of the year and cost more than planned.\n";
+        assert!(page(head).paragraphs.iter().all(|p| !p.cue.is_furniture()));
     }
 
     #[test]
