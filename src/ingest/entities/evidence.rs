@@ -418,7 +418,8 @@ impl Reader<'_> {
                         ev.person += 1;
                         break;
                     }
-                    if t.closes() || lex::is_speech_verb(&l) {
+                    // A possessive goes on to its role ("Ann’s mother").
+                    if t.closes() && !t.possessive || lex::is_speech_verb(&l) {
                         break;
                     }
                 }

@@ -301,4 +301,14 @@ mod tests {
             Holder::One(Kind::Person, "Jane Holloway".to_string())
         );
     }
+
+    #[test]
+    fn a_one_word_name_opening_a_sentence_with_an_appositive() {
+        let e = find(&[
+            "Ozella, a student from the town, arrived at noon.",
+            "Marisol, Tom Brennan’s sister, spoke to the crowd.",
+        ]);
+        assert!(e.people.contains(&"Ozella".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Marisol".to_string()), "{:?}", e.people);
+    }
 }
