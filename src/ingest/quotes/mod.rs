@@ -553,4 +553,18 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn a_pronoun_in_a_paragraph_opening_on_someone_new_is_them() {
+        let q = read(&[
+            "Ann Lowe, a nurse, came at dawn. “I wanted to be the first one here today,” she said.",
+            "Tamsin from Leeds, who runs a cafe, came later. “I could not miss a day like this,” she said.",
+            "Tom Brennan met Ann Lowe. “We agreed on the plan for the port,” said Ann Lowe. “It starts in the month of May,” she added.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![Some("Ann Lowe"), Some("Tamsin"), Some("Ann Lowe")],
+            "{q:?}"
+        );
+    }
 }

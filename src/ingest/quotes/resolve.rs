@@ -24,6 +24,31 @@ impl<'e> Attributor<'e> {
         }
     }
 
+    /// The person a paragraph opens on (after titles only), when the paragraph, up to
+    /// `at`, does not name `other`.
+    fn paragraph_subject(&self, at: usize, other: &str) -> Option<String> {
+        let start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut opener = None;
+        let mut at = at;
+        while let Some((pos, name)) = self.entities.last_mention_of_kind(at, Kind::Person) {
+            if pos < start {
+                break;
+            }
+            if name == other {
+                return None;
+            }
+            if !self.in_quote(pos) {
+                opener = Some((pos, name));
+            }
+            at = pos;
+        }
+        let (pos, name) = opener?;
+        self.text[start..pos]
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            .then(|| name.to_string())
+    }
+
     /// Reads a written subject ("Holloway", "the minister", "a spokeswoman for X", "he",
     /// "Dana Cole, under secretary of state") as a speaker; `at` is where the quote is.
     pub(super) fn resolve(
@@ -89,7 +114,11 @@ impl<'e> Attributor<'e> {
         match lower.as_str() {
             "he" | "she" => {
                 if let Some(r) = recent.filter(|r| r.kind == Some(Kind::Person)) {
-                    return Some(r.clone());
+                    // A paragraph opening on someone else is about them now.
+                    return Some(
+                        self.paragraph_subject(at, &r.name)
+                            .map_or(r.clone(), person),
+                    );
                 }
                 return self.last_before(at, Kind::Person).map(person);
             }
