@@ -177,7 +177,9 @@ pub(super) fn decide(reader: Reader, sport: bool, source: Option<&str>) -> Entit
         }
         let kind = if e.org_shape {
             Some(Kind::Organisation)
-        } else if e.mid == 0 && e.honorific.is_none() {
+        } else if e.mid == 0 && e.honorific.is_none() && e.person == 0 {
+            // Only at a sentence's start, a word is a name by what the text says of it
+            // ("Yang, a student from Leeds,").
             None
         } else if e.place {
             (sport && e.sport > 0 && e.person == 0).then_some(Kind::Organisation)

@@ -390,6 +390,18 @@ impl Reader<'_> {
         }
         if let Some(t) = a1 {
             let lower = t.lower();
+            // "X from Leeds, who ...": where someone comes from, then a clause on them.
+            if lower == "from" && !last.closes() {
+                if let Some(p) = toks.iter().skip(end + 1).take(3).position(Tok::closes) {
+                    let place = &toks[end + 1..=end + 1 + p];
+                    if place.iter().all(Tok::cap)
+                        && place[p].post.starts_with(',')
+                        && toks.get(end + 2 + p).is_some_and(|w| w.lower() == "who")
+                    {
+                        ev.person += 1;
+                    }
+                }
+            }
             if !t.cap() && (!last.closes() || last.possessive) {
                 if is_org_follower(&lower) {
                     ev.org += 1;
@@ -418,7 +430,8 @@ impl Reader<'_> {
                         ev.person += 1;
                         break;
                     }
-                    if t.closes() || lex::is_speech_verb(&l) {
+                    // A possessive goes on to its role ("Ann’s mother").
+                    if t.closes() && !t.possessive || lex::is_speech_verb(&l) {
                         break;
                     }
                 }

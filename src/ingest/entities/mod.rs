@@ -19,6 +19,8 @@ mod reader;
 mod roles;
 mod scan;
 
+pub use roles::Holder;
+
 use aliases::decide;
 use evidence::{is_match_word, is_score};
 use reader::Reader;
@@ -173,12 +175,12 @@ mod tests {
         let e = find(&["Priya Vance met Prime Minister Tom Brennan on Monday."]);
         let at = usize::MAX;
         assert_eq!(
-            e.resolve_role("the prime minister", at),
-            Some((Kind::Person, "Tom Brennan".to_string()))
+            e.resolve_role("the prime minister", at, |_| false),
+            Holder::One(Kind::Person, "Tom Brennan".to_string())
         );
         assert_eq!(
-            e.resolve_role("the former prime minister", at),
-            Some((Kind::Person, "Priya Vance".to_string()))
+            e.resolve_role("the former prime minister", at, |_| false),
+            Holder::One(Kind::Person, "Priya Vance".to_string())
         );
     }
 
@@ -295,8 +297,18 @@ mod tests {
         ]);
         let at = 60;
         assert_eq!(
-            e.resolve_role("the Prime Minister", at),
-            Some((Kind::Person, "Jane Holloway".to_string()))
+            e.resolve_role("the Prime Minister", at, |_| false),
+            Holder::One(Kind::Person, "Jane Holloway".to_string())
         );
+    }
+
+    #[test]
+    fn a_one_word_name_opening_a_sentence_with_an_appositive() {
+        let e = find(&[
+            "Ozella, a student from the town, arrived at noon.",
+            "Marisol, Tom Brennan’s sister, spoke to the crowd.",
+        ]);
+        assert!(e.people.contains(&"Ozella".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Marisol".to_string()), "{:?}", e.people);
     }
 }

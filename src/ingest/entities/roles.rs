@@ -35,8 +35,9 @@ impl Entities {
 
     /// The name a role noun phrase stands for ("the prime minister", "the company", "the
     /// former prime minister", "the Spaniard"), read before byte `at`: a person the text gave
-    /// that role, else the last person (or body) mentioned.
-    pub fn resolve_role(&self, role: &str, at: usize) -> Option<(Kind, String)> {
+    /// that role, else the last person (or body) mentioned whose mention `skip` does not rule
+    /// out (a name in a quote, an addressee). Two people given the role make it ambiguous.
+    pub fn resolve_role(&self, role: &str, at: usize, skip: impl Fn(usize) -> bool) -> Holder {
         let words: Vec<String> = role
             .split_whitespace()
             .map(|w| {
@@ -64,54 +65,96 @@ impl Entities {
             .to_lowercase()
             .split_whitespace()
             .any(|w| w == "former");
-        let head = words.last()?;
+        let Some(head) = words.last() else {
+            return Holder::Unknown;
+        };
+        let found = |kind: Kind, name: &str| Holder::One(kind, name.to_string());
         if lex::is_org_noun(head) || lex::is_document_noun(head) {
-            return self
-                .last_before(at, Kind::Organisation)
-                .map(|n| (Kind::Organisation, n.to_string()));
+            // "The coastguard" is the body named by that noun, when one is.
+            let named = self.mentions_before(at).find(|(pos, k, n)| {
+                *k == Kind::Organisation
+                    && !skip(*pos)
+                    && n.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.eq_ignore_ascii_case(head))
+            });
+            let body = named.or_else(|| {
+                self.mentions_before(at)
+                    .find(|(pos, k, _)| *k == Kind::Organisation && !skip(*pos))
+            });
+            return body.map_or(Holder::Unknown, |(_, _, n)| found(Kind::Organisation, n));
         }
         if !lex::is_person_noun(head) && !lex::is_head_title(head) && !lex::is_demonym(head) {
-            return None;
+            return Holder::Unknown;
         }
-        // A person given this role: the last one before, or else the first after.
-        // "The former minister" is not whoever holds the office now.
+        // A person given this role: the one before, or else the first after.
+        // "The former minister" is not whoever holds the office now, and "the Polish
+        // prime minister" is only one given that nationality.
         let fits = |given: &str| {
             let given: Vec<&str> = given.split_whitespace().collect();
             given.contains(&"former") == former
                 && given.last() == Some(&head.as_str())
                 && words[..words.len() - 1]
                     .iter()
-                    .filter(|w| lex::is_title_modifier(w))
+                    .filter(|w| lex::is_title_modifier(w) || lex::is_demonym(w))
                     .all(|w| given.contains(&w.as_str()))
         };
-        let before = self
+        let before: Vec<&(usize, String, String)> = self
             .roles
             .iter()
-            .rfind(|(pos, role, _)| *pos < at && fits(role));
-        if let Some((_, _, name)) = before {
-            return Some((Kind::Person, name.clone()));
-        }
-        let given: Vec<&String> = self
-            .roles
-            .iter()
-            .filter(|(_, role, _)| fits(role))
-            .map(|(_, _, name)| name)
+            .filter(|(pos, role, _)| *pos < at && fits(role))
             .collect();
-        if let Some(first) = given.first() {
-            if given.iter().all(|n| n == first) {
-                return Some((Kind::Person, (*first).clone()));
+        let given = if before.is_empty() {
+            self.roles
+                .iter()
+                .filter(|(_, role, _)| fits(role))
+                .collect()
+        } else {
+            before
+        };
+        if let Some((_, _, first)) = given.first() {
+            if given.iter().all(|(_, _, n)| n == first) {
+                return found(Kind::Person, first);
             }
+            // Two holders: the one given the office without a nationality is the
+            // story's own ("Prime Minister X met Polish Prime Minister Y"); else unsure.
+            let plain: Vec<&String> = given
+                .iter()
+                .filter(|(_, role, _)| !role.split_whitespace().any(lex::is_demonym))
+                .map(|(_, _, n)| n)
+                .collect();
+            return match plain.first() {
+                Some(n) if plain.iter().all(|m| m == n) => found(Kind::Person, n),
+                _ => Holder::Ambiguous,
+            };
+        }
+        // A relative ("his mother") is never the person last named: that is whose
+        // relative they are.
+        if lex::is_kin_noun(head) {
+            return Holder::Unknown;
         }
         let holder = |name: &str| {
             self.roles.iter().any(|(_, given, n)| {
                 n == name && !given.contains("former") && given.ends_with(head.as_str())
             })
         };
-        let before = self.mentions.partition_point(|(pos, _, _)| *pos < at);
-        self.mentions[..before]
-            .iter()
-            .rev()
-            .find(|(_, k, n)| *k == Kind::Person && !(former && holder(n)))
-            .map(|(_, _, n)| (Kind::Person, n.to_string()))
+        self.mentions_before(at)
+            .find(|(pos, k, n)| *k == Kind::Person && !skip(*pos) && !(former && holder(n)))
+            .map_or(Holder::Unknown, |(_, _, n)| found(Kind::Person, n))
     }
+
+    /// Mentions before byte `at`, the nearest first.
+    fn mentions_before(&self, at: usize) -> impl Iterator<Item = &(usize, Kind, String)> {
+        let before = self.mentions.partition_point(|(pos, _, _)| *pos < at);
+        self.mentions[..before].iter().rev()
+    }
+}
+
+/// Who a role noun phrase stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Holder {
+    One(Kind, String),
+    /// Two people hold the role and the text does not tell which is meant.
+    Ambiguous,
+    Unknown,
 }

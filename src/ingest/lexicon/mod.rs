@@ -19,7 +19,9 @@ pub use organisations::{
     is_company_suffix, is_document_noun, is_institution, is_national_body, is_not_org_acronym,
     is_org_head, is_org_noun, is_org_word,
 };
-pub use people::{honorific, is_head_title, is_person_noun, is_title_modifier, MORE_GIVEN_NAMES};
+pub use people::{
+    honorific, is_head_title, is_kin_noun, is_person_noun, is_title_modifier, MORE_GIVEN_NAMES,
+};
 pub use places::{is_demonym, is_event_word, is_place, is_place_opener, is_place_word};
 pub use verbs::{is_actor_verb, is_speech_verb};
 

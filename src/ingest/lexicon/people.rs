@@ -164,3 +164,40 @@ pub const MORE_GIVEN_NAMES: &str = "abby ada adele adrienne agatha agnes aileen 
     alexei yevgeny yevgeniy vasily valentina ramzan nikolai kirill mikhail pavel ivan anatoly \
     boris gennady grigory konstantin leonid maxim oleg roman stanislav vadim vitaly vyacheslav \
     yuri";
+
+/// Nouns for a relative or someone close: "his mother" is someone else than the person
+/// just named.
+pub fn is_kin_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "mother"
+            | "father"
+            | "mum"
+            | "dad"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "grandmother"
+            | "grandfather"
+            | "widow"
+            | "widower"
+            | "parent"
+            | "partner"
+            | "girlfriend"
+            | "boyfriend"
+            | "fiancé"
+            | "fiancée"
+            | "uncle"
+            | "aunt"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "stepfather"
+            | "stepmother"
+            | "relative"
+            | "friend"
+    )
+}

@@ -39,7 +39,7 @@ const SPEECH_VERBS: &str =
     welcomes praised praises insisted maintained maintains emphasised emphasises emphasized \
     reckoned reckons shared shares wrote announced answered answers \
     quipped quips boasted boasts complained complains lamented laments pointed demanded demands \
-    blasted slammed hailed branded labelled labeled dubbed referred refers defended defends";
+    blasted slammed hailed branded labelled labeled dubbed referred refers defended defends ruled";
 
 /// Whether a lower-cased word is a verb of speech.
 pub fn is_speech_verb(word: &str) -> bool {

@@ -246,6 +246,9 @@ impl<'e> Attributor<'e> {
             if !lex::is_speech_verb(&lower) || w.starts_with(char::is_uppercase) && i > 0 {
                 continue;
             }
+            // Roles are read where the verb is: a name after it ("X told Y that") is
+            // who was spoken to. `head` ends where the quote opens, at `at`.
+            let verb_at = at.saturating_sub(sentence.len() - pos);
             // "X, speaking to reporters, said" — a participle inside commas is not the verb.
             if is_speech_participle(&lower) {
                 let before = sentence[..pos].trim_end();
@@ -256,7 +259,7 @@ impl<'e> Attributor<'e> {
                         "by" | "while" | "when" | "before" | "after"
                     );
                 if before.ends_with(',') || i == 0 || adverbial {
-                    if let Some(s) = self.sentence_subject(&sentence[..pos], at, recent) {
+                    if let Some(s) = self.sentence_subject(&sentence[..pos], verb_at, recent) {
                         return Some(s);
                     }
                 }
@@ -276,7 +279,7 @@ impl<'e> Attributor<'e> {
             // "X says ..., and insisted": a second verb of the sentence's subject.
             if i > 1 && bare(words[i - 1].1) == "and" {
                 if let Some(s) = self
-                    .sentence_subject(&sentence[..words[i - 1].0], at, recent)
+                    .sentence_subject(&sentence[..words[i - 1].0], verb_at, recent)
                     .filter(|s| s.kind.is_some())
                 {
                     return Some(s);
@@ -294,7 +297,7 @@ impl<'e> Attributor<'e> {
                     return Some(s);
                 }
             }
-            if let Some(s) = self.subject_before(clause, at, recent) {
+            if let Some(s) = self.subject_before(clause, verb_at, recent) {
                 return Some(s);
             }
             // The verb's subject is no name: the sentence's subject may be ("X, in a
@@ -312,7 +315,11 @@ impl<'e> Attributor<'e> {
         at: usize,
         recent: Option<&Speaker>,
     ) -> Option<Speaker> {
-        let tail = tail.trim_start_matches([',', ' ', '—', '–', '-', '.', '!', '?']);
+        // “...”. He said: the sentence ended with the quote, so what follows is no tag.
+        if tail.trim_start().starts_with(['.', '!', '?']) {
+            return None;
+        }
+        let tail = tail.trim_start_matches([',', ' ', '—', '–', '-']);
         let sentence = first_sentence(tail);
         let words = words_of(sentence);
         let first = words.first().map(|(_, w)| bare(w))?;

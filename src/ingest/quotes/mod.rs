@@ -195,14 +195,11 @@ pub fn quotes(paragraphs: &[String], entities: &Entities) -> Vec<Quote> {
             let verb = words_of(&paragraph[sentence_start..])
                 .into_iter()
                 .rfind(|(_, w)| lex::is_speech_verb(&bare(w)));
-            // Who "the company" is, read where the verb is: not a body named after it.
-            if let Some((verb_at, _)) = verb {
+            // Read up to the verb, where "the company" is: not a body named after it.
+            if let Some((verb_at, verb)) = verb {
+                let end = sentence_start + verb_at + verb.len();
                 paragraph_speaker = reader
-                    .speaker_before(
-                        paragraph.trim_end_matches(['.', ':']),
-                        base + sentence_start + verb_at,
-                        None,
-                    )
+                    .speaker_before(&paragraph[..end], base + end + 1, None)
                     .filter(|s| s.kind.is_some());
             }
         }
@@ -478,5 +475,96 @@ mod tests {
         assert!(q
             .iter()
             .all(|q| q.speaker.as_deref() != Some("Here in the capital today he")));
+    }
+
+    #[test]
+    fn a_role_is_read_at_its_verb_and_never_as_the_one_spoken_to() {
+        let q = read(&[
+            "Dmitri Volkov told Sky host Sam Okafor that the talks had failed.",
+            "“We have no plans to move our troops,” the Polish leader added.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Dmitri Volkov")], "{q:?}");
+        let q = read(&[
+            "Priya Vance left the cabinet in May.",
+            "The former minister said of Tom Brennan that he was “the best leader the party has had”.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Priya Vance")], "{q:?}");
+    }
+
+    #[test]
+    fn a_role_two_people_hold_is_the_plain_holder_or_nobody() {
+        let q = read(&[
+            "Prime Minister Tom Brennan met Polish Prime Minister Ivo Markov in Leeds.",
+            "“We agreed to build the new bridge together,” the prime minister said.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Tom Brennan")], "{q:?}");
+        let q = read(&[
+            "Dutch Prime Minister Jan Visser met Polish Prime Minister Ivo Markov in Leeds.",
+            "“We agreed to build the new bridge together,” the prime minister said.",
+        ]);
+        assert_eq!(speakers(&q), vec![None], "{q:?}");
+    }
+
+    #[test]
+    fn a_relative_is_not_the_person_last_named() {
+        let q = read(&[
+            "Sam Hale died in the crash in May.",
+            "“He was the kindest boy you could ever meet,” his mother said.",
+        ]);
+        assert_eq!(speakers(&q), vec![None], "{q:?}");
+    }
+
+    #[test]
+    fn a_body_noun_is_the_body_it_names_and_not_one_spoken_to() {
+        let q = read(&[
+            "Harlow Bank is in talks with Northgate Council about its branches.",
+            "A company spokeswoman said: “The branches will stay open for now.”",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("Harlow Bank")], "{q:?}");
+        let q = read(&[
+            "The French coastguard sent a boat after the Belgian navy raised the alarm.",
+            "“Nine people were taken to hospital,” the coastguard said.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("French coastguard")], "{q:?}");
+    }
+
+    #[test]
+    fn what_follows_a_sentence_ended_after_a_quote_is_no_tag() {
+        let q = read(&[
+            "Tom Brennan spoke first and Priya Vance after him.",
+            "A judge ruled that the firm had acted “without any regard for its own staff”. She said the fine would be paid.",
+        ]);
+        assert_eq!(speakers(&q), vec![Some("A judge")], "{q:?}");
+        let q = read(&[
+            "A judge ruled that the firm had acted “without any regard for its own staff”. She said some of it was “cruel and plainly unlawful”.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+    }
+
+    #[test]
+    fn a_country_speaks_as_a_body() {
+        let q = read(&[
+            "Portugal, a close ally of the bloc, welcomed the deal as “a fair result for every member”.",
+            "“We hope the talks go on in the same spirit,” it said.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![Some("Portugal"), Some("Portugal")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_paragraph_opening_on_someone_new_is_them() {
+        let q = read(&[
+            "Ann Lowe, a nurse, came at dawn. “I wanted to be the first one here today,” she said.",
+            "Tamsin from Leeds, who runs a cafe, came later. “I could not miss a day like this,” she said.",
+            "Tom Brennan met Ann Lowe. “We agreed on the plan for the port,” said Ann Lowe. “It starts in the month of May,” she added.",
+        ]);
+        assert_eq!(
+            speakers(&q),
+            vec![Some("Ann Lowe"), Some("Tamsin"), Some("Ann Lowe")],
+            "{q:?}"
+        );
     }
 }

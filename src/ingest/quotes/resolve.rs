@@ -2,8 +2,8 @@
 //! noun as the last person or body of its kind, a body's spokesperson as the body.
 
 use super::attribution::{Attributor, Speaker};
-use super::words::{bare, ends_subject, is_auxiliary, is_object_at};
-use crate::ingest::entities::Kind;
+use super::words::{bare, ends_subject, is_addressee_at, is_auxiliary, is_object_at};
+use crate::ingest::entities::{Holder, Kind};
 use crate::ingest::lexicon as lex;
 use crate::text;
 
@@ -22,6 +22,31 @@ impl<'e> Attributor<'e> {
             }
             at = pos;
         }
+    }
+
+    /// The person a paragraph opens on (after titles only), when the paragraph, up to
+    /// `at`, does not name `other`.
+    fn paragraph_subject(&self, at: usize, other: &str) -> Option<String> {
+        let start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut opener = None;
+        let mut at = at;
+        while let Some((pos, name)) = self.entities.last_mention_of_kind(at, Kind::Person) {
+            if pos < start {
+                break;
+            }
+            if name == other {
+                return None;
+            }
+            if !self.in_quote(pos) {
+                opener = Some((pos, name));
+            }
+            at = pos;
+        }
+        let (pos, name) = opener?;
+        self.text[start..pos]
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            .then(|| name.to_string())
     }
 
     /// Reads a written subject ("Holloway", "the minister", "a spokeswoman for X", "he",
@@ -89,7 +114,11 @@ impl<'e> Attributor<'e> {
         match lower.as_str() {
             "he" | "she" => {
                 if let Some(r) = recent.filter(|r| r.kind == Some(Kind::Person)) {
-                    return Some(r.clone());
+                    // A paragraph opening on someone else is about them now.
+                    return Some(
+                        self.paragraph_subject(at, &r.name)
+                            .map_or(r.clone(), person),
+                    );
                 }
                 return self.last_before(at, Kind::Person).map(person);
             }
@@ -182,13 +211,15 @@ impl<'e> Attributor<'e> {
                     name,
                 });
             }
-            if others.iter().any(|w| lex::is_org_noun(&bare(w))) {
-                if let Some(name) = self.last_before(at, Kind::Organisation) {
-                    return Some(Speaker {
-                        kind: Some(Kind::Organisation),
-                        name,
-                    });
-                }
+            // "A company spokeswoman": the body the company noun stands for.
+            let noun = others
+                .iter()
+                .find(|w| w.starts_with(char::is_lowercase) && lex::is_org_noun(w));
+            if let Some(Holder::One(kind, name)) = noun.map(|n| self.resolve_role(n, at)) {
+                return Some(Speaker {
+                    kind: Some(kind),
+                    name,
+                });
             }
             if !others.is_empty()
                 && others.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -233,11 +264,15 @@ impl<'e> Attributor<'e> {
             } else {
                 words.clone()
             };
-            if let Some((kind, name)) = self.resolve_role(&role.join(" "), at) {
-                return Some(Speaker {
-                    kind: Some(kind),
-                    name,
-                });
+            match self.resolve_role(&role.join(" "), at) {
+                Holder::One(kind, name) => {
+                    return Some(Speaker {
+                        kind: Some(kind),
+                        name,
+                    })
+                }
+                Holder::Ambiguous => return None,
+                Holder::Unknown => {}
             }
         }
         // An unnamed speaker the text describes: "a coroner", "a Royal Navy spokesman".
@@ -275,12 +310,24 @@ impl<'e> Attributor<'e> {
         if shaped {
             return Some(person(stripped.join(" ")));
         }
+        // A country or city standing alone as a subject speaks as a body ("Portugal said").
+        let place = written.strip_prefix("the ").unwrap_or(&written);
+        if place.starts_with(char::is_uppercase)
+            && words.len() <= 3
+            && lex::is_place(&place.to_lowercase())
+        {
+            return Some(Speaker {
+                kind: Some(Kind::Organisation),
+                name: place.to_string(),
+            });
+        }
         None
     }
 
-    /// A role noun phrase as a name, with the quoted stretches' names left out.
-    fn resolve_role(&self, role: &str, at: usize) -> Option<(Kind, String)> {
-        let found = self.entities.resolve_role(role, at)?;
-        Some(found)
+    /// A role noun phrase as a name, with the names in quotes and those spoken to left out.
+    fn resolve_role(&self, role: &str, at: usize) -> Holder {
+        self.entities.resolve_role(role, at, |pos| {
+            self.in_quote(pos) || is_addressee_at(&self.text, pos)
+        })
     }
 }

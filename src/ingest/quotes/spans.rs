@@ -113,6 +113,10 @@ pub(super) fn spans(paragraph: &str) -> Vec<Span> {
 /// The text between two quoted stretches is only a speech tag ("," he said. "), which
 /// keeps them one quote; its words.
 pub(super) fn speech_tag(between: &str) -> Option<&str> {
+    // “A”. He said ... “B”: the first quote's sentence ended outside its marks.
+    if between.trim_start().starts_with(['.', '!', '?']) {
+        return None;
+    }
     let t = between.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '-')
     });

@@ -20,6 +20,36 @@ pub(super) fn is_object_at(text: &str, pos: usize) -> bool {
     })
 }
 
+/// Whether a name at byte `pos` of `text` is someone spoken to or met ("told Sky host X",
+/// "in talks with X", "spoke to X"): not who a role or a body's spokesperson is. Read back
+/// over the name's titles; "according to X" and "a spokeswoman for X" are no addressees.
+pub(super) fn is_addressee_at(text: &str, pos: usize) -> bool {
+    let mut before = text[..pos].split_whitespace().rev();
+    let mut word = before.next();
+    for _ in 0..6 {
+        let Some(w) = word else { return false };
+        if w.ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"']) {
+            return false;
+        }
+        let lower = bare(w);
+        let title = w.starts_with(char::is_uppercase)
+            || lower == "the"
+            || lex::is_head_title(&lower)
+            || lex::is_person_noun(&lower);
+        if !title {
+            break;
+        }
+        word = before.next();
+    }
+    let Some(w) = word else { return false };
+    match &*bare(w) {
+        "to" => before.next().is_none_or(|b| bare(b) != "according"),
+        "told" | "tells" | "asked" | "asks" | "with" | "against" | "urged" | "met" | "meets"
+        | "interviewed" | "thanked" => true,
+        _ => false,
+    }
+}
+
 /// Words that end a subject read backwards from its verb: conjunctions, prepositions,
 /// verbs and adverbs of time, which stand outside a noun phrase.
 pub(super) fn ends_subject(lower: &str) -> bool {
