@@ -159,7 +159,7 @@ pub fn figures(paragraphs: &[String], limit: usize) -> Vec<Figure> {
         &RE,
         r"(?ix)
         [£$€]\s?[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?:\s?(?:bn|m|k|tn|billion|million|trillion)\b)?
-        | \b[0-9]+(?:\.[0-9]+)?\s?(?:%|per\s?cent\b|percent\b)
+        | \b(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s?(?:%|per\s?cent\b|percent\b)
         | \b[0-9]{1,3}(?:,[0-9]{3})+\b(?:\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|posts|sites|homes|applications|complaints|cases|deaths|signatures|missiles|drones|personnel)\b)?
         | \b[0-9]+(?:\.[0-9]+)?\s(?:million|billion|thousand)\b(?:\s[a-z]+)?
         | \b[0-9]{2,}\s(?:people|migrants|troops|soldiers|users|visitors|children|jobs|investigations|companies|sites|countries|nations|members|arrests|deaths|boats)\b",
@@ -265,5 +265,15 @@ mod tests {
         let f = figures(&paras(&["The phones cost $799, $999 and $1,199."]), 10);
         let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(values, vec!["$799", "$999", "$1,199"]);
+    }
+
+    #[test]
+    fn a_percentage_in_thousands_keeps_its_sign() {
+        let f = figures(
+            &paras(&["Sign-ups rose by more than 1,400 percent, and by 12.5% abroad."]),
+            10,
+        );
+        let values: Vec<&str> = f.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, vec!["1,400 percent", "12.5%"]);
     }
 }
