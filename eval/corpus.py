@@ -338,12 +338,13 @@ def sweep(exe, corpus, key, names, folds):
     print(line_of(figures(held_out)))
 
 
-# What CI requires of the labelled corpus (--require): a little below the figures reached, so a
-# change that makes real pages read worse fails. "max" figures are error rates.
+# What CI requires of the labelled corpus (--require): issue 19's targets, or a little below the
+# figure reached where that stands at its target (topic), so a change that makes real pages read
+# worse fails. "max" figures are error rates.
 REQUIRED = {
-    "min": {"topic": 0.90, "date": 0.95, "title": 0.90, "title_untitled_ok": 0.92,
-            "body_kept": 0.97, "single": 0.92, "boundary_f1": 0.85},
-    "max": {"invented": 0, "noise_visible": 0.24, "falsecut": 0.08},
+    "min": {"topic": 0.92, "date": 0.95, "title": 0.90, "title_untitled_ok": 0.92,
+            "body_kept": 0.98, "single": 0.95, "boundary_f1": 0.85},
+    "max": {"invented": 0, "noise_visible": 0.20, "falsecut": 0.05},
 }
 
 
